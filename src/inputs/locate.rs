@@ -1,0 +1,278 @@
+//! Locators: from the `resource` and `attribute` a policy names to a file
+//! and line. Each input format builds the index it can build in the same pass
+//! that reads it; nothing is parsed twice.
+
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub path: String,
+    pub line: usize,
+}
+
+/// Lines of the nodes of a document, by path (`spec.containers[0].image`).
+#[derive(Debug, Clone, Default)]
+pub struct PathIndex {
+    lines: HashMap<String, usize>,
+}
+
+impl PathIndex {
+    /// Record a path's line; the first record of a path wins.
+    pub fn insert(&mut self, path: String, line: usize) {
+        self.lines.entry(path).or_insert(line);
+    }
+
+    pub fn get(&self, path: &str) -> Option<usize> {
+        self.lines.get(path).copied()
+    }
+
+    /// Line of `path`, or of its nearest recorded ancestor: a finding about a
+    /// missing attribute points at the block that should hold it.
+    pub fn nearest(&self, path: &str) -> Option<usize> {
+        let mut p = path;
+        loop {
+            if let Some(l) = self.get(p) {
+                return Some(l);
+            }
+            let cut = p.rfind(['.', '['])?;
+            p = &p[..cut];
+            if p.is_empty() {
+                return None;
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+/// Join a key onto a path.
+pub fn join_key(base: &str, key: &str) -> String {
+    if base.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{base}.{key}")
+    }
+}
+
+/// Join a sequence index onto a path.
+pub fn join_index(base: &str, i: usize) -> String {
+    format!("{base}[{i}]")
+}
+
+/// Join a relative attribute path (`a.b` or `[0].c`) onto a base path.
+fn join_attr(base: &str, attr: &str) -> String {
+    let attr = attr.trim_start_matches('.');
+    if base.is_empty() || attr.starts_with('[') {
+        format!("{base}{attr}")
+    } else {
+        format!("{base}.{attr}")
+    }
+}
+
+/// Where a document's findings point.
+#[derive(Debug, Clone)]
+pub enum Locator {
+    /// A YAML or JSON document: paths inside it, from its first line.
+    Tree {
+        path: String,
+        /// Path of this document inside its file's tree (`items[2]` for an
+        /// item of a Kubernetes `List`), empty for a whole document.
+        prefix: String,
+        first_line: usize,
+        index: PathIndex,
+        /// How resource names map to paths for this kind.
+        scheme: ResourceScheme,
+    },
+    /// A Terraform module: resource ids (`aws_s3_bucket.logs`) to their block.
+    Terraform {
+        resources: HashMap<String, TerraformBlock>,
+    },
+    /// A Dockerfile: stage names and indexes to the line of their `FROM`.
+    Dockerfile {
+        path: String,
+        stages: Vec<(Option<String>, usize)>,
+    },
+    /// A document with no positions (TOML): the file.
+    File { path: String },
+}
+
+/// How a resource identifier becomes a path in a tree document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResourceScheme {
+    /// `Kind/name`, `Kind/namespace/name`, optionally `/container:NAME`.
+    Kubernetes,
+    /// A logical id under `Resources`.
+    Cloudformation,
+    /// A path into the document (`jobs.build`, `services.web`).
+    Path,
+}
+
+#[derive(Debug, Clone)]
+pub struct TerraformBlock {
+    pub path: String,
+    pub line: usize,
+    /// Attribute and nested-block paths relative to the block body.
+    pub attributes: PathIndex,
+}
+
+impl Locator {
+    /// The file and line of a finding. `value` is the document, used to find
+    /// a named container in a Kubernetes document. Never fails: a resource it
+    /// cannot find resolves to the document (or module) itself.
+    pub fn locate(
+        &self,
+        value: &serde_json::Value,
+        resource: Option<&str>,
+        attribute: Option<&str>,
+    ) -> Option<Location> {
+        match self {
+            Locator::Tree {
+                path,
+                prefix,
+                first_line,
+                index,
+                scheme,
+            } => {
+                let base = resource
+                    .and_then(|r| tree_base_path(*scheme, value, r))
+                    .unwrap_or_default();
+                let relative = match attribute {
+                    Some(a) if !a.is_empty() => join_attr(&base, a),
+                    _ => base,
+                };
+                let full = match (prefix.is_empty(), relative.is_empty()) {
+                    (true, _) => relative,
+                    (false, true) => prefix.clone(),
+                    (false, false) => join_attr(prefix, &relative),
+                };
+                let line = if full.is_empty() {
+                    None
+                } else {
+                    index.nearest(&full)
+                };
+                Some(Location {
+                    path: path.clone(),
+                    line: line.unwrap_or(*first_line),
+                })
+            }
+            Locator::Terraform { resources } => {
+                let block = resources.get(resource?)?;
+                let line = attribute
+                    .filter(|a| !a.is_empty())
+                    .and_then(|a| block.attributes.nearest(a.trim_start_matches('.')))
+                    .unwrap_or(block.line);
+                Some(Location {
+                    path: block.path.clone(),
+                    line,
+                })
+            }
+            Locator::Dockerfile { path, stages } => {
+                let line = resource.and_then(|r| {
+                    let r = r.strip_prefix("stage:").unwrap_or(r);
+                    stages
+                        .iter()
+                        .enumerate()
+                        .find(|(i, (name, _))| name.as_deref() == Some(r) || i.to_string() == r)
+                        .map(|(_, (_, line))| *line)
+                });
+                Some(Location {
+                    path: path.clone(),
+                    line: line.or_else(|| stages.first().map(|s| s.1)).unwrap_or(1),
+                })
+            }
+            Locator::File { path } => Some(Location {
+                path: path.clone(),
+                line: 1,
+            }),
+        }
+    }
+
+    /// The file a resource is defined in, for naming a test case.
+    pub fn file_of(&self, resource: &str) -> Option<&str> {
+        match self {
+            Locator::Terraform { resources } => resources.get(resource).map(|b| b.path.as_str()),
+            Locator::Tree { path, .. } | Locator::Dockerfile { path, .. } | Locator::File { path } => {
+                Some(path)
+            }
+        }
+    }
+}
+
+fn tree_base_path(scheme: ResourceScheme, value: &serde_json::Value, resource: &str) -> Option<String> {
+    match scheme {
+        ResourceScheme::Cloudformation => {
+            let id = resource.strip_prefix("Resources.").unwrap_or(resource);
+            Some(join_key("Resources", id))
+        }
+        ResourceScheme::Path => Some(resource.to_owned()),
+        ResourceScheme::Kubernetes => {
+            let container = resource
+                .split('/')
+                .find_map(|part| part.strip_prefix("container:"));
+            match container {
+                Some(name) => kubernetes_container_path(value, name),
+                None => Some(String::new()),
+            }
+        }
+    }
+}
+
+/// The path of the container (or init container) called `name` in a
+/// workload document of any of the usual shapes.
+fn kubernetes_container_path(value: &serde_json::Value, name: &str) -> Option<String> {
+    const POD_SPECS: [&str; 4] = [
+        "spec",
+        "spec.template.spec",
+        "spec.jobTemplate.spec.template.spec",
+        "template.spec",
+    ];
+    for spec in POD_SPECS {
+        let Some(node) = spec.split('.').try_fold(value, |node, key| node.get(key)) else {
+            continue;
+        };
+        for list in ["containers", "initContainers", "ephemeralContainers"] {
+            if let Some(items) = node.get(list).and_then(|v| v.as_array()) {
+                if let Some(i) = items
+                    .iter()
+                    .position(|c| c.get("name").and_then(|n| n.as_str()) == Some(name))
+                {
+                    return Some(join_index(&join_key(spec, list), i));
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn nearest_falls_back_to_ancestors() {
+        let mut idx = PathIndex::default();
+        idx.insert("spec".into(), 5);
+        idx.insert("spec.containers[0]".into(), 9);
+        assert_eq!(idx.nearest("spec.containers[0].securityContext.privileged"), Some(9));
+        assert_eq!(idx.nearest("spec.volumes"), Some(5));
+        assert_eq!(idx.nearest("status"), None);
+    }
+
+    #[test]
+    fn finds_named_container_in_a_deployment() {
+        let doc = json!({"spec": {"template": {"spec": {"containers": [{"name": "a"}, {"name": "api"}]}}}});
+        assert_eq!(
+            kubernetes_container_path(&doc, "api").as_deref(),
+            Some("spec.template.spec.containers[1]")
+        );
+        assert_eq!(kubernetes_container_path(&doc, "nope"), None);
+    }
+}

@@ -1,0 +1,187 @@
+//! Inputs: the bytes of a discovered file (or a Terraform directory) become
+//! `input` documents of a kind, each with a [`Locator`] that maps the
+//! resources and attributes a policy names back to a file and line.
+//!
+//! One module per input format; this module holds what they share.
+
+pub mod dockerfile;
+pub mod json_lines;
+pub mod kinds;
+pub mod locate;
+pub mod structured;
+pub mod terraform;
+pub mod yaml_lines;
+
+pub use kinds::InputKind;
+pub use locate::{Location, Locator};
+
+use serde::Serialize;
+
+/// One `input` document as a policy sees it.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: InputKind,
+    /// Path relative to the scanned root with `/` separators. For a Terraform
+    /// module this is the directory; findings resolve to the file of the resource.
+    pub path: String,
+    /// Position of the document within its file (multi-document YAML), from 0.
+    pub index: usize,
+    pub value: serde_json::Value,
+    pub locator: Locator,
+}
+
+impl Document {
+    /// The document's name in reports: the path, with `[n]` for the n-th
+    /// document of a multi-document file when there is more than one.
+    pub fn display_path(&self, documents_in_file: usize) -> String {
+        if documents_in_file > 1 {
+            format!("{}[{}]", self.path, self.index)
+        } else {
+            self.path.clone()
+        }
+    }
+}
+
+/// A file that could not be read or parsed: it becomes an `<error>` result,
+/// never a silent skip.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct InputError {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl InputError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        InputError {
+            path: path.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
+        self.line = line;
+        self.column = column;
+        self
+    }
+
+    /// `path:line:column: message`, the form terminals and editors link.
+    pub fn display(&self) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{}:{}: {}", self.path, l, c, self.message),
+            (Some(l), None) => format!("{}:{}: {}", self.path, l, self.message),
+            _ => format!("{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// What parsing one discovered unit gave: documents, and errors for the
+/// files (or documents) that could not be parsed. Both may be non-empty: a
+/// Terraform module with one broken file still evaluates the others.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub documents: Vec<Document>,
+    pub errors: Vec<InputError>,
+}
+
+/// Byte offsets of line starts, to turn a byte offset into a 1-based line.
+#[derive(Debug, Clone, Default)]
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineStarts(starts)
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.0.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i.max(1),
+        }
+    }
+}
+
+/// Decode file bytes as text: UTF-8 with an optional byte-order mark, or
+/// UTF-16 with one. Anything else is an error naming the first bad byte.
+pub fn decode_text(path: &str, bytes: &[u8]) -> Result<String, InputError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return decode_utf8(path, rest);
+    }
+    let utf16 = |le: bool, rest: &[u8]| -> Result<String, InputError> {
+        if rest.len() % 2 != 0 {
+            return Err(InputError::new(path, "UTF-16 text with an odd number of bytes"));
+        }
+        let units = rest.chunks_exact(2).map(|c| {
+            if le {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|e| InputError::new(path, format!("invalid UTF-16 text: {e}")))
+    };
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(true, rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(false, rest);
+    }
+    decode_utf8(path, bytes)
+}
+
+fn decode_utf8(path: &str, bytes: &[u8]) -> Result<String, InputError> {
+    if bytes.contains(&0) {
+        return Err(InputError::new(
+            path,
+            "binary file (contains NUL bytes), not a config file",
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let starts = LineStarts::new(&String::from_utf8_lossy(&bytes[..offset]));
+            let line = starts.line_of(offset);
+            Err(InputError::new(
+                path,
+                format!("not valid UTF-8 text (invalid byte at offset {offset})"),
+            )
+            .at(Some(line), None))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_starts_map_offsets_to_lines() {
+        let s = LineStarts::new("a\nbc\n\nd");
+        assert_eq!(s.line_of(0), 1);
+        assert_eq!(s.line_of(1), 1);
+        assert_eq!(s.line_of(2), 2);
+        assert_eq!(s.line_of(5), 3);
+        assert_eq!(s.line_of(6), 4);
+    }
+
+    #[test]
+    fn decodes_bom_and_utf16_and_rejects_binary() {
+        assert_eq!(decode_text("f", b"\xEF\xBB\xBFa: 1").unwrap(), "a: 1");
+        let utf16: Vec<u8> = [0xFF, 0xFE, b'a', 0, b':', 0, b' ', 0, b'1', 0].to_vec();
+        assert_eq!(decode_text("f", &utf16).unwrap(), "a: 1");
+        assert!(decode_text("f", b"\x00\x01\x02").unwrap_err().message.contains("binary"));
+        let err = decode_text("f", b"a: 1\nb: \xFF\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+    }
+}
