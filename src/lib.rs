@@ -3,3 +3,4 @@
 //! Data flows one way: `discover → inputs → evaluate → results → report`.
 
 pub mod inputs;
+pub mod discover;

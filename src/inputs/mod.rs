@@ -7,6 +7,7 @@
 pub mod dockerfile;
 pub mod json_lines;
 pub mod kinds;
+pub mod load;
 pub mod locate;
 pub mod structured;
 pub mod terraform;

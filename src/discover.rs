@@ -1,0 +1,283 @@
+//! Discovery: walk the scanned paths, skip what users never mean to scan,
+//! and classify each file by name into a unit to parse: a single file, or a
+//! whole Terraform directory (one module).
+//!
+//! Decisions, recorded here and in the README:
+//! - `.gitignore` (and `.ignore`) rules apply even outside a git checkout,
+//!   as a user reading their `.gitignore` expects;
+//! - hidden files are scanned (`.github/workflows` is the point), but `.git/`,
+//!   `.terraform/` and `node_modules/` never are;
+//! - symbolic links are never followed as directories (no loops); a link to a
+//!   file inside the scanned root is read, a link out of it is an error.
+
+use crate::inputs::kinds::{format_of, FileFormat};
+use crate::inputs::InputError;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Directories skipped wherever they appear.
+const SKIPPED_DIRS: [&str; 3] = [".git", ".terraform", "node_modules"];
+
+/// A file found by discovery: its path for reports and its path on disk.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FoundFile {
+    pub rel: String,
+    pub abs: PathBuf,
+}
+
+/// What the parse stage takes: one per file, one per Terraform directory.
+#[derive(Debug)]
+pub enum Unit {
+    File { file: FoundFile, format: FileFormat },
+    TerraformModule { dir: String, files: Vec<FoundFile> },
+}
+
+impl Unit {
+    /// A stable key to sort units by.
+    pub fn sort_key(&self) -> &str {
+        match self {
+            Unit::File { file, .. } => &file.rel,
+            Unit::TerraformModule { dir, .. } => dir,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub units: Vec<Unit>,
+    /// Paths that could not be walked or read safely.
+    pub errors: Vec<InputError>,
+}
+
+/// Options that change what is walked.
+#[derive(Debug, Clone, Default)]
+pub struct DiscoverOptions {
+    /// Honour `.gitignore` and `.ignore` files (default on).
+    pub no_ignore: bool,
+}
+
+/// Walk each root. A root that does not exist is an error the caller reports
+/// with exit 2: scanning nothing must never look like passing.
+pub fn discover(roots: &[PathBuf], opts: &DiscoverOptions) -> Result<Discovered, String> {
+    let mut out = Discovered::default();
+    let mut files: Vec<(FoundFile, FileFormat)> = Vec::new();
+    let multiple = roots.len() > 1;
+    for root in roots {
+        let meta = std::fs::metadata(root).map_err(|e| format!("{}: {e}", root.display()))?;
+        let prefix = if multiple {
+            Some(slash_path(root))
+        } else {
+            None
+        };
+        if meta.is_file() {
+            let name = root
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let rel = prefix.unwrap_or(name);
+            // An explicit file is scanned whatever its name says, as YAML if unknown.
+            let format = format_of(&rel).unwrap_or(FileFormat::Yaml);
+            files.push((
+                FoundFile {
+                    rel,
+                    abs: root.clone(),
+                },
+                format,
+            ));
+            continue;
+        }
+        walk_root(root, prefix.as_deref(), opts, &mut files, &mut out.errors);
+    }
+    files.sort();
+    files.dedup_by(|a, b| a.0.rel == b.0.rel);
+
+    let mut modules: BTreeMap<String, Vec<FoundFile>> = BTreeMap::new();
+    for (file, format) in files {
+        match format {
+            FileFormat::Terraform | FileFormat::TerraformJson => {
+                let dir = match file.rel.rfind('/') {
+                    Some(i) => file.rel[..i].to_owned(),
+                    None => ".".to_owned(),
+                };
+                modules.entry(dir).or_default().push(file);
+            }
+            _ => out.units.push(Unit::File { file, format }),
+        }
+    }
+    out.units.extend(
+        modules
+            .into_iter()
+            .map(|(dir, files)| Unit::TerraformModule { dir, files }),
+    );
+    out.units.sort_by(|a, b| a.sort_key().cmp(b.sort_key()));
+    Ok(out)
+}
+
+fn walk_root(
+    root: &Path,
+    prefix: Option<&str>,
+    opts: &DiscoverOptions,
+    files: &mut Vec<(FoundFile, FileFormat)>,
+    errors: &mut Vec<InputError>,
+) {
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(false)
+        .follow_links(false)
+        .git_ignore(!opts.no_ignore)
+        .git_exclude(!opts.no_ignore)
+        .git_global(false)
+        .ignore(!opts.no_ignore)
+        .parents(!opts.no_ignore)
+        .require_git(false)
+        .filter_entry(|e| {
+            !(e.file_type().is_some_and(|t| t.is_dir())
+                && SKIPPED_DIRS.iter().any(|d| e.file_name() == *d))
+        })
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let path = err_path(&err, root);
+                errors.push(InputError::new(path, format!("cannot read: {}", strip_path(&err.to_string()))));
+                continue;
+            }
+        };
+        let Some(ft) = entry.file_type() else { continue };
+        if ft.is_dir() {
+            continue;
+        }
+        let rel_to_root = match entry.path().strip_prefix(root) {
+            Ok(r) => slash_path(r),
+            Err(_) => continue,
+        };
+        let rel = match prefix {
+            Some(p) => format!("{}/{}", p.trim_end_matches('/'), rel_to_root),
+            None => rel_to_root,
+        };
+        let Some(format) = format_of(&rel) else { continue };
+        if ft.is_symlink() {
+            match entry.path().canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
+                Ok(target) if target.starts_with(&canonical_root) => continue, // a directory link: never followed
+                Ok(_) => {
+                    errors.push(InputError::new(
+                        rel,
+                        "symbolic link points outside the scanned root; not followed",
+                    ));
+                    continue;
+                }
+                Err(e) => {
+                    errors.push(InputError::new(rel, format!("broken symbolic link: {e}")));
+                    continue;
+                }
+            }
+        }
+        files.push((
+            FoundFile {
+                rel,
+                abs: entry.path().to_path_buf(),
+            },
+            format,
+        ));
+    }
+}
+
+/// A path with `/` separators, without a leading `./`.
+pub fn slash_path(p: &Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+fn err_path(err: &ignore::Error, root: &Path) -> String {
+    fn find(err: &ignore::Error) -> Option<&Path> {
+        match err {
+            ignore::Error::WithPath { path, .. } => Some(path),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => find(err),
+            ignore::Error::Loop { child, .. } => Some(child),
+            _ => None,
+        }
+    }
+    find(err)
+        .map(|p| slash_path(p.strip_prefix(root).unwrap_or(p)))
+        .unwrap_or_else(|| slash_path(root))
+}
+
+fn strip_path(msg: &str) -> String {
+    // ignore's messages start with the path; we report it in its own field.
+    match msg.split_once(": ") {
+        Some((head, tail)) if head.contains('/') || head.contains('.') => tail.to_owned(),
+        _ => msg.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
+
+    fn names(d: &Discovered) -> Vec<String> {
+        d.units
+            .iter()
+            .map(|u| match u {
+                Unit::File { file, .. } => file.rel.clone(),
+                Unit::TerraformModule { dir, files } => format!(
+                    "{dir}/ [{}]",
+                    files.iter().map(|f| f.rel.as_str()).collect::<Vec<_>>().join(",")
+                ),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn skips_ignored_and_vendored_and_groups_terraform() {
+        let tmp = tempfile::tempdir().unwrap();
+        let r = tmp.path();
+        write(r, ".gitignore", "secret/\n");
+        write(r, "secret/a.yaml", "a: 1");
+        write(r, "node_modules/x/b.yaml", "a: 1");
+        write(r, ".terraform/modules/m/main.tf", "");
+        write(r, ".git/config.yaml", "");
+        write(r, ".github/workflows/ci.yml", "on: push");
+        write(r, "infra/main.tf", "");
+        write(r, "infra/s3.tf", "");
+        write(r, "k8s/app.yaml", "a: 1");
+        write(r, "README.md", "# hi");
+        let d = discover(&[r.to_path_buf()], &DiscoverOptions::default()).unwrap();
+        assert_eq!(
+            names(&d),
+            [".github/workflows/ci.yml", "infra/ [infra/main.tf,infra/s3.tf]", "k8s/app.yaml"]
+        );
+        let all = discover(&[r.to_path_buf()], &DiscoverOptions { no_ignore: true }).unwrap();
+        assert!(names(&all).contains(&"secret/a.yaml".to_owned()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_do_not_escape_or_loop() {
+        let tmp = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let r = tmp.path();
+        write(outside.path(), "x.yaml", "a: 1");
+        write(r, "in.yaml", "a: 1");
+        std::os::unix::fs::symlink(outside.path().join("x.yaml"), r.join("out.yaml")).unwrap();
+        std::os::unix::fs::symlink(r.join("in.yaml"), r.join("alias.yaml")).unwrap();
+        std::os::unix::fs::symlink(r, r.join("loop")).unwrap();
+        let d = discover(&[r.to_path_buf()], &DiscoverOptions::default()).unwrap();
+        assert_eq!(names(&d), ["alias.yaml", "in.yaml"]);
+        assert_eq!(d.errors.len(), 1);
+        assert_eq!(d.errors[0].path, "out.yaml");
+    }
+
+    #[test]
+    fn missing_root_is_an_error() {
+        assert!(discover(&[PathBuf::from("/definitely/not/here")], &DiscoverOptions::default()).is_err());
+    }
+}

@@ -1,0 +1,88 @@
+//! The parse stage: read each discovered unit once, under the size limit,
+//! and parse it into documents, in parallel.
+
+use super::kinds::FileFormat;
+use super::terraform::{parse_module, ModuleFile};
+use super::{decode_text, dockerfile, structured, InputError, Parsed};
+use crate::discover::{FoundFile, Unit};
+use rayon::prelude::*;
+
+/// Limits on what one input may cost.
+#[derive(Debug, Clone, Copy)]
+pub struct InputLimits {
+    pub max_file_bytes: u64,
+}
+
+impl Default for InputLimits {
+    fn default() -> Self {
+        // Config files are small; a 10 MiB one is almost surely generated or hostile.
+        InputLimits {
+            max_file_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
+/// Parse every unit; results come back in the units' order.
+pub fn parse_units(units: &[Unit], limits: InputLimits) -> Vec<Parsed> {
+    units.par_iter().map(|u| parse_unit(u, limits)).collect()
+}
+
+pub fn parse_unit(unit: &Unit, limits: InputLimits) -> Parsed {
+    match unit {
+        Unit::File { file, format } => match read_text(file, limits) {
+            Ok(text) => parse_text(&file.rel, *format, &text),
+            Err(e) => Parsed {
+                documents: vec![],
+                errors: vec![e],
+            },
+        },
+        Unit::TerraformModule { dir, files } => parse_module(
+            dir,
+            files
+                .iter()
+                .map(|f| ModuleFile {
+                    path: f.rel.clone(),
+                    text: read_text(f, limits),
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// Parse text of a known format (not Terraform HCL, which goes by module).
+pub fn parse_text(path: &str, format: FileFormat, text: &str) -> Parsed {
+    match format {
+        FileFormat::Yaml => structured::parse_yaml(path, text),
+        FileFormat::Json => structured::parse_json(path, text),
+        FileFormat::Toml => structured::parse_toml(path, text),
+        FileFormat::Dockerfile => dockerfile::parse_dockerfile(path, text),
+        FileFormat::Terraform | FileFormat::TerraformJson => {
+            let dir = path.rsplit_once('/').map_or(".", |(d, _)| d);
+            parse_module(
+                dir,
+                vec![ModuleFile {
+                    path: path.to_owned(),
+                    text: Ok(text.to_owned()),
+                }],
+            )
+        }
+    }
+}
+
+fn read_text(file: &FoundFile, limits: InputLimits) -> Result<String, InputError> {
+    let meta = std::fs::metadata(&file.abs)
+        .map_err(|e| InputError::new(&file.rel, format!("cannot read: {e}")))?;
+    if meta.len() > limits.max_file_bytes {
+        return Err(InputError::new(
+            &file.rel,
+            format!(
+                "file is {} bytes, over the limit of {} bytes (--max-file-size)",
+                meta.len(),
+                limits.max_file_bytes
+            ),
+        ));
+    }
+    let bytes = std::fs::read(&file.abs)
+        .map_err(|e| InputError::new(&file.rel, format!("cannot read: {e}")))?;
+    decode_text(&file.rel, &bytes)
+}
