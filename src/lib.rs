@@ -2,5 +2,12 @@
 //!
 //! Data flows one way: `discover → inputs → evaluate → results → report`.
 
-pub mod inputs;
+pub mod app;
+pub mod cli;
+pub mod controls;
 pub mod discover;
+pub mod frameworks;
+pub mod inputs;
+pub mod evaluate;
+pub mod results;
+pub mod report;

@@ -1,1 +1,27 @@
-fn main(){}
+//! Flags in, exit code out; nothing else.
+
+use assure::app::{self, Fatal};
+use assure::cli::{Cli, Command};
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Test(args) => {
+            app::set_color(args.output.color);
+            app::run_test(args)
+        }
+        Command::Parse(args) => app::run_parse(args),
+        Command::Controls(args) => app::run_controls(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        Err(Fatal(messages)) => {
+            for m in messages {
+                eprintln!("error: {m}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The command line (SPEC §1), as clap definitions.
+
+use crate::controls::Severity;
+use crate::evaluate::EngineMode;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "assure",
+    version,
+    about = "Policy-as-code control tests: Rego controls mapped to SOC 2 criteria and SOC 1 objectives, run against infrastructure config, reported as JUnit.",
+    long_about = None,
+    propagate_version = true,
+    after_help = "Exit codes: 0 nothing failed at or above the threshold; 1 a control failed, or an input or evaluation errored; 2 assure could not run (bad flags, a policy that does not compile)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluate controls against the config files under PATH (default: .)
+    Test(TestArgs),
+    /// Print, as JSON, the `input` documents that policies would see for PATH
+    Parse(ParseArgs),
+    /// List the controls that would run: id, title, severity, criteria, input kinds
+    Controls(ControlsArgs),
+}
+
+/// Which policies to load.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PolicyArgs {
+    /// Extra .rego files or folders (repeatable); the built-in library runs too
+    #[arg(short = 'p', long = "policy", value_name = "PATH")]
+    pub policies: Vec<PathBuf>,
+    /// Do not load the built-in control library
+    #[arg(long)]
+    pub no_builtin: bool,
+    /// JSON or YAML documents merged under `data`, for policy parameters (repeatable)
+    #[arg(short = 'd', long = "data", value_name = "PATH")]
+    pub data: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Files or folders to scan
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    /// Run only these controls (comma-separated ids)
+    #[arg(long = "control", value_name = "ID,...", value_delimiter = ',')]
+    pub controls: Vec<String>,
+    /// Do not run these controls (comma-separated ids)
+    #[arg(long = "skip-control", value_name = "ID,...", value_delimiter = ',')]
+    pub skip_controls: Vec<String>,
+    /// What to print on stdout
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Also write the JUnit report to FILE (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+    /// Also write the JSON report to FILE (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// The lowest severity of failure that fails the run
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = Severity::Low)]
+    pub fail_on: Severity,
+    /// Warnings fail the run too
+    #[arg(long)]
+    pub fail_on_warn: bool,
+    /// Always exit 0 unless assure itself cannot run
+    #[arg(long)]
+    pub no_fail: bool,
+    /// Worker threads (default: one per core)
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Time limit for one control on one document, in seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub timeout: f64,
+    /// Largest config file read, in bytes; larger files are errors
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_file_size: u64,
+    /// Scan files that .gitignore and .ignore exclude
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Which regorus engine runs the controls
+    #[arg(long, value_enum, default_value_t = EngineMode::Auto)]
+    pub engine: EngineMode,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct OutputArgs {
+    /// When to colour the text output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print only failures, errors and the summary
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// A config file or folder
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ControlsArgs {
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ValueEnum for Severity {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Severity::Low, Severity::Medium, Severity::High, Severity::Critical]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
+    }
+}

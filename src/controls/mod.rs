@@ -1,0 +1,514 @@
+//! Controls: Rego packages with their METADATA, loaded from the built-in
+//! library and from `--policy` paths, validated, and compiled once into one
+//! regorus engine that every evaluation clones.
+
+pub mod metadata;
+
+use crate::frameworks::{criterion, Objective};
+use crate::inputs::InputKind;
+use metadata::{package_annotation, package_of, rule_heads, Annotation};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The severity of a control whose METADATA gives none (plain conftest
+/// policies): medium, so the default `--fail-on low` still fails on it.
+pub const DEFAULT_SEVERITY: Severity = Severity::Medium;
+
+/// A policy file's text and where it came from.
+#[derive(Debug, Clone)]
+pub struct PolicySource {
+    /// For messages: the path given on the command line, or `builtin:policies/...`.
+    pub label: String,
+    pub text: String,
+}
+
+/// A policy that could not be loaded: exit 2, naming file, line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}", self.file, l, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// One control: a Rego package with deny/warn rules and its mapping.
+#[derive(Debug, Clone, Serialize)]
+pub struct Control {
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub severity: Severity,
+    pub soc2: Vec<String>,
+    pub soc1: Vec<String>,
+    /// Input kinds it applies to; empty means every kind (plain conftest policies).
+    pub inputs: Vec<InputKind>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub remediation: String,
+    /// The Rego package, e.g. `assure.aws.s3_encryption`.
+    pub package: String,
+    /// The file that declares its METADATA (or its first file).
+    pub source: String,
+    pub builtin: bool,
+    #[serde(skip)]
+    pub rules: Rules,
+}
+
+impl Control {
+    pub fn applies_to(&self, kind: InputKind) -> bool {
+        self.inputs.is_empty() || self.inputs.contains(&kind)
+    }
+}
+
+/// The rules assure evaluates in a control's package.
+#[derive(Debug, Clone, Default)]
+pub struct Rules {
+    /// `deny`, `violation` and their `_<suffix>` forms.
+    pub deny: Vec<String>,
+    /// `warn` and `warn_<suffix>`.
+    pub warn: Vec<String>,
+    pub resources: bool,
+    pub exception: bool,
+}
+
+impl Rules {
+    fn from_names(names: &[String]) -> Rules {
+        let mut rules = Rules::default();
+        let is = |n: &str, base: &str| n == base || n.strip_prefix(base).is_some_and(|r| r.starts_with('_'));
+        for n in names {
+            if is(n, "deny") || is(n, "violation") {
+                rules.deny.push(n.clone());
+            } else if is(n, "warn") {
+                rules.warn.push(n.clone());
+            } else if n == "resources" {
+                rules.resources = true;
+            } else if n == "exception" {
+                rules.exception = true;
+            }
+        }
+        rules.deny.sort();
+        rules.warn.sort();
+        rules
+    }
+
+    pub fn is_control(&self) -> bool {
+        !self.deny.is_empty() || !self.warn.is_empty()
+    }
+}
+
+/// The built-in library's policies (tests excluded unless asked for).
+pub fn builtin_sources(with_tests: bool) -> Vec<PolicySource> {
+    BUILTIN_POLICIES
+        .iter()
+        .filter(|(path, _)| with_tests || !is_test_file(path))
+        .map(|(path, text)| PolicySource {
+            label: format!("builtin:{path}"),
+            text: (*text).to_owned(),
+        })
+        .collect()
+}
+
+pub fn is_test_file(path: &str) -> bool {
+    path.ends_with("_test.rego")
+}
+
+/// Read `.rego` files from files and folders given by the user, sorted.
+pub fn read_sources(paths: &[PathBuf], with_tests: bool) -> Result<Vec<PolicySource>, PolicyError> {
+    let mut files = Vec::new();
+    for p in paths {
+        let meta = std::fs::metadata(p).map_err(|e| PolicyError {
+            file: p.display().to_string(),
+            line: None,
+            message: format!("cannot read policy path: {e}"),
+        })?;
+        if meta.is_file() {
+            files.push(p.clone());
+            continue;
+        }
+        for entry in ignore::WalkBuilder::new(p).hidden(false).standard_filters(false).build() {
+            let entry = entry.map_err(|e| PolicyError {
+                file: p.display().to_string(),
+                line: None,
+                message: format!("cannot read policy folder: {e}"),
+            })?;
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "rego") && entry.file_type().is_some_and(|t| t.is_file()) {
+                files.push(path.to_path_buf());
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    files
+        .into_iter()
+        .filter(|f| with_tests || !is_test_file(&f.to_string_lossy()))
+        .map(|f| {
+            let label = crate::discover::slash_path(&f);
+            std::fs::read_to_string(&f)
+                .map(|text| PolicySource {
+                    label: label.clone(),
+                    text,
+                })
+                .map_err(|e| PolicyError {
+                    file: label,
+                    line: None,
+                    message: format!("cannot read policy: {e}"),
+                })
+        })
+        .collect()
+}
+
+/// The compiled policies and the controls found in them.
+#[derive(Debug, Clone)]
+pub struct ControlSet {
+    pub engine: regorus::Engine,
+    pub controls: Vec<Control>,
+}
+
+/// Everything that shapes compilation.
+pub struct CompileOptions<'a> {
+    pub objectives: &'a [Objective],
+    /// JSON/YAML documents merged under `data`.
+    pub data: Vec<serde_json::Value>,
+}
+
+/// Compile all sources into one engine, find the controls (packages with
+/// deny/warn/violation rules), read and validate their METADATA. All
+/// problems are collected, so a user fixes them in one pass.
+pub fn compile(sources: &[PolicySource], opts: &CompileOptions<'_>) -> Result<ControlSet, Vec<PolicyError>> {
+    let mut engine = regorus::Engine::new();
+    let mut errors = Vec::new();
+    // package -> indexes of its sources
+    let mut packages: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, src) in sources.iter().enumerate() {
+        match add_policy(&mut engine, src) {
+            Ok(()) => match package_of(&src.text) {
+                Some((pkg, _)) => packages.entry(pkg).or_default().push(i),
+                None => errors.push(PolicyError {
+                    file: src.label.clone(),
+                    line: None,
+                    message: "no package declaration".into(),
+                }),
+            },
+            Err(e) => errors.push(e),
+        }
+    }
+    for d in &opts.data {
+        if let Err(e) = engine.add_data(regorus::Value::from(d.clone())) {
+            errors.push(PolicyError {
+                file: "--data".into(),
+                line: None,
+                message: format!("cannot merge data document: {e}"),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // Type-check the whole set now (unknown builtins, unsafe variables), not
+    // halfway through a scan.
+    engine.set_input(regorus::Value::new_object());
+    if let Err(e) = engine.eval_query("true".to_owned(), false) {
+        return Err(vec![regorus_error("policies", &e)]);
+    }
+
+    let mut controls = Vec::new();
+    for (package, idxs) in &packages {
+        let names: Vec<String> = idxs.iter().flat_map(|&i| rule_heads(&sources[i].text)).collect();
+        let rules = Rules::from_names(&names);
+        if !rules.is_control() {
+            continue; // a library package
+        }
+        let mut annotation: Option<(Annotation, usize, usize)> = None;
+        for &i in idxs {
+            match package_annotation(&sources[i].text) {
+                Ok(Some((a, line))) => {
+                    if let Some((_, _, first)) = &annotation {
+                        errors.push(PolicyError {
+                            file: sources[i].label.clone(),
+                            line: Some(line),
+                            message: format!(
+                                "package {package} already has METADATA in {}",
+                                sources[*first].label
+                            ),
+                        });
+                    } else {
+                        annotation = Some((a, line, i));
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => errors.push(PolicyError {
+                    file: sources[i].label.clone(),
+                    line: Some(e.line),
+                    message: e.message,
+                }),
+            }
+        }
+        let (file_idx, control) = match annotation {
+            Some((a, line, i)) => match control_from(package, &sources[i], a, line, rules, opts) {
+                Ok(c) => (i, c),
+                Err(mut e) => {
+                    errors.append(&mut e);
+                    continue;
+                }
+            },
+            None => {
+                let i = idxs[0];
+                (i, plain_control(package, &sources[i], rules))
+            }
+        };
+        let _ = file_idx;
+        controls.push(control);
+    }
+    // Ids are what users filter, waive and baseline by: they must be unique.
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for c in &controls {
+        if let Some(first) = seen.insert(&c.id, &c.source) {
+            errors.push(PolicyError {
+                file: c.source.clone(),
+                line: None,
+                message: format!("duplicate control id `{}` (also in {first})", c.id),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    controls.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(ControlSet { engine, controls })
+}
+
+fn add_policy(engine: &mut regorus::Engine, src: &PolicySource) -> Result<(), PolicyError> {
+    match engine.add_policy(src.label.clone(), src.text.clone()) {
+        Ok(_) => Ok(()),
+        Err(v1_err) if v1_err.to_string().contains("keyword is required") => {
+            // conftest still accepts Rego v0 (`deny[msg] { ... }`): try it
+            // before reporting the v1 error.
+            engine.set_rego_v0(true);
+            let v0 = engine.add_policy(src.label.clone(), src.text.clone());
+            engine.set_rego_v0(false);
+            v0.map(|_| ()).map_err(|_| regorus_error(&src.label, &v1_err))
+        }
+        Err(e) => Err(regorus_error(&src.label, &e)),
+    }
+}
+
+/// regorus errors read `--> file:line:col`, the source line with a caret,
+/// then `error: message`; keep file, line, column and the message.
+pub fn regorus_error(fallback_file: &str, e: &anyhow::Error) -> PolicyError {
+    let text = e.to_string();
+    let message = text
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("error:"))
+        .map(str::trim)
+        .unwrap_or_else(|| text.trim());
+    let location = text.lines().find_map(|l| l.trim().strip_prefix("--> "));
+    if let Some(loc) = location {
+        let mut parts = loc.rsplitn(3, ':');
+        let col = parts.next().and_then(|c| c.trim().parse::<usize>().ok());
+        let line = parts.next().and_then(|l| l.trim().parse::<usize>().ok());
+        if let (Some(col), Some(line), Some(file)) = (col, line, parts.next()) {
+            return PolicyError {
+                file: file.to_owned(),
+                line: Some(line),
+                message: format!("column {col}: {message}"),
+            };
+        }
+    }
+    PolicyError {
+        file: fallback_file.to_owned(),
+        line: None,
+        message: message.to_owned(),
+    }
+}
+
+fn control_from(
+    package: &str,
+    src: &PolicySource,
+    a: Annotation,
+    line: usize,
+    rules: Rules,
+    opts: &CompileOptions<'_>,
+) -> Result<Control, Vec<PolicyError>> {
+    let mut errors = Vec::new();
+    let err = |message: String| PolicyError {
+        file: src.label.clone(),
+        line: Some(line),
+        message,
+    };
+    let id = a.custom.id.clone().unwrap_or_else(|| package.to_owned());
+    if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.' || c == '_') {
+        errors.push(err(format!("control id `{id}` must be kebab-case (a-z, 0-9, -)")));
+    }
+    for c in &a.custom.soc2 {
+        if criterion(c).is_none() {
+            errors.push(err(format!("unknown SOC 2 criterion `{c}` in control `{id}`")));
+        }
+    }
+    for o in &a.custom.soc1 {
+        if !opts.objectives.iter().any(|x| &x.id == o) {
+            errors.push(err(format!("unknown SOC 1 objective `{o}` in control `{id}`")));
+        }
+    }
+    let mut inputs = Vec::new();
+    for k in &a.custom.inputs {
+        match InputKind::from_name(k) {
+            Some(kind) => inputs.push(kind),
+            None => errors.push(err(format!(
+                "unknown input kind `{k}` in control `{id}` (known: {})",
+                InputKind::ALL.map(|k| k.name()).join(", ")
+            ))),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Control {
+        title: a.title.unwrap_or_else(|| package.to_owned()),
+        description: a.description.unwrap_or_default().trim().to_owned(),
+        severity: a.custom.severity.unwrap_or(DEFAULT_SEVERITY),
+        soc2: a.custom.soc2,
+        soc1: a.custom.soc1,
+        inputs,
+        remediation: a.custom.remediation.unwrap_or_default().trim().to_owned(),
+        package: package.to_owned(),
+        source: src.label.clone(),
+        builtin: src.label.starts_with("builtin:"),
+        rules,
+        id,
+    })
+}
+
+/// A policy with no METADATA (a conftest policy): its package is its id,
+/// it has no mapping and runs on every input kind.
+fn plain_control(package: &str, src: &PolicySource, rules: Rules) -> Control {
+    Control {
+        id: package.to_owned(),
+        title: package.to_owned(),
+        description: String::new(),
+        severity: DEFAULT_SEVERITY,
+        soc2: vec![],
+        soc1: vec![],
+        inputs: vec![],
+        remediation: String::new(),
+        package: package.to_owned(),
+        source: src.label.clone(),
+        builtin: src.label.starts_with("builtin:"),
+        rules,
+    }
+}
+
+/// The path a `--policy` label was read from, for messages.
+pub fn label_path(label: &str) -> &Path {
+    Path::new(label.strip_prefix("builtin:").unwrap_or(label))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frameworks::default_objectives;
+
+    fn src(label: &str, text: &str) -> PolicySource {
+        PolicySource {
+            label: label.into(),
+            text: text.into(),
+        }
+    }
+
+    fn compile_one(sources: &[PolicySource]) -> Result<ControlSet, Vec<PolicyError>> {
+        let objectives = default_objectives();
+        compile(
+            sources,
+            &CompileOptions {
+                objectives: &objectives,
+                data: vec![],
+            },
+        )
+    }
+
+    #[test]
+    fn plain_conftest_policies_and_libraries() {
+        let set = compile_one(&[
+            src("p/main.rego", "package main\nimport data.lib.k8s\ndeny contains msg if {\n  k8s.is_pod\n  msg := \"x\"\n}\n"),
+            src("p/lib.rego", "package lib.k8s\nis_pod if input.kind == \"Pod\"\n"),
+            src("p/v0.rego", "package legacy\ndeny_old[msg] {\n  input.kind == \"Pod\"\n  msg := \"old\"\n}\n"),
+        ])
+        .unwrap();
+        let ids: Vec<_> = set.controls.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["legacy", "main"]);
+        assert_eq!(set.controls[0].rules.deny, ["deny_old"]);
+        assert!(set.controls[1].inputs.is_empty());
+    }
+
+    #[test]
+    fn syntax_errors_name_file_and_line() {
+        let errs = compile_one(&[src("p/bad.rego", "package bad\n\ndeny contains msg if {\n  msg := \n}\n")]).unwrap_err();
+        assert_eq!(errs[0].file, "p/bad.rego");
+        assert!(errs[0].line.is_some(), "{errs:?}");
+    }
+
+    #[test]
+    fn unknown_mappings_and_duplicate_ids_are_errors() {
+        let meta = |id: &str, soc2: &str| {
+            format!("# METADATA\n# title: t\n# custom:\n#   id: {id}\n#   soc2: [{soc2}]\n#   inputs: [kubernetes]\npackage p{}\ndeny contains 1 if false\n", id.replace('-', "_"))
+        };
+        let errs = compile_one(&[src("a.rego", &meta("a-b", "CC99.1"))]).unwrap_err();
+        assert!(errs[0].message.contains("CC99.1"));
+        assert_eq!((errs[0].file.as_str(), errs[0].line), ("a.rego", Some(1)));
+        let dup = format!("{}\n", meta("x-y", "CC6.1")).replace("package px_y", "package other");
+        let errs = compile_one(&[src("a.rego", &meta("x-y", "CC6.1")), src("b.rego", &dup)]).unwrap_err();
+        assert!(errs[0].message.contains("duplicate control id"), "{errs:?}");
+    }
+
+    #[test]
+    fn unknown_builtins_are_caught_at_load() {
+        let errs = compile_one(&[src("n.rego", "package n\ndeny contains x if {\n  x := http.send({\"url\": \"http://x\"})\n}\n")]).unwrap_err();
+        assert!(!errs.is_empty());
+    }
+
+    #[test]
+    fn builtin_library_compiles() {
+        let set = compile_one(&builtin_sources(false)).unwrap();
+        assert!(set.controls.len() >= 10, "{}", set.controls.len());
+        assert!(set.controls.iter().all(|c| c.builtin && !c.soc2.is_empty() && !c.inputs.is_empty()));
+    }
+}

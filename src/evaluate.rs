@@ -1,0 +1,424 @@
+//! Evaluation: every control against every document of a kind it declares,
+//! in parallel, each evaluation under a time limit.
+//!
+//! Policies are compiled once ([`Evaluator::new`]); each worker thread
+//! clones the compiled engine once and reuses it for every document it
+//! takes. Each document is converted to a regorus value once and shared by
+//! all the controls that evaluate it.
+//!
+//! Interpreter or VM: regorus offers both. Each control is compiled to an RVM
+//! program where the VM can compile it; where it cannot (the VM rejects
+//! `with`, among others) the interpreter runs it. See [`EngineMode`] for the
+//! measurements behind the default.
+
+use crate::controls::{Control, ControlSet};
+use crate::inputs::Document;
+use crate::results::RawEval;
+use rayon::prelude::*;
+use regorus::languages::rego::compiler::Compiler;
+use regorus::rvm::program::Program;
+use regorus::rvm::vm::RegoVM;
+use regorus::utils::limits::ExecutionTimerConfig;
+use std::collections::{BTreeSet, HashMap};
+use std::num::NonZeroU32;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Which regorus engine evaluates the controls.
+///
+/// Default: `Auto`, the VM for every control it compiles, the interpreter
+/// for the rest. Measured on this project's built-in library over the
+/// example tree and a 1,000-file generated corpus (see the README's
+/// performance section and `benches/`), the VM was faster per evaluation;
+/// the interpreter remains for the policies the VM cannot compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum EngineMode {
+    #[default]
+    Auto,
+    Interpreter,
+    Vm,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct EvalOptions {
+    /// Wall-clock limit for one control on one document.
+    pub timeout: Duration,
+    pub mode: EngineMode,
+}
+
+impl Default for EvalOptions {
+    fn default() -> Self {
+        EvalOptions {
+            timeout: Duration::from_secs(10),
+            mode: EngineMode::Auto,
+        }
+    }
+}
+
+/// How one control is run.
+#[derive(Debug, Clone)]
+enum Runner {
+    Interpreter,
+    Vm(Arc<Program>),
+}
+
+/// Compiled controls, ready to evaluate documents.
+pub struct Evaluator {
+    set: ControlSet,
+    runners: Vec<Runner>,
+    data: regorus::Value,
+    opts: EvalOptions,
+    /// Why controls fell back to the interpreter (for `--verbose` output).
+    pub fallbacks: Vec<(String, String)>,
+}
+
+/// The rule paths of a control, in evaluation order.
+fn rule_paths(c: &Control) -> Vec<String> {
+    let mut out: Vec<String> = c
+        .rules
+        .deny
+        .iter()
+        .chain(&c.rules.warn)
+        .map(|r| format!("data.{}.{}", c.package, r))
+        .collect();
+    if c.rules.resources {
+        out.push(format!("data.{}.resources", c.package));
+    }
+    if c.rules.exception {
+        out.push(format!("data.{}.exception", c.package));
+    }
+    out
+}
+
+impl Evaluator {
+    /// Prepare every control. In `Vm` mode a control the VM cannot compile
+    /// is an error; in `Auto` it falls back to the interpreter. Unknown
+    /// builtins are errors in every mode, found here and not mid-scan.
+    pub fn new(set: ControlSet, opts: EvalOptions) -> Result<Evaluator, Vec<crate::controls::PolicyError>> {
+        let mut runners = Vec::with_capacity(set.controls.len());
+        let mut fallbacks = Vec::new();
+        let mut errors = Vec::new();
+        let mut engine = set.engine.clone();
+        for c in &set.controls {
+            let paths = rule_paths(c);
+            let program = compile_program(&mut engine, &paths);
+            match program {
+                Ok(p) if opts.mode != EngineMode::Interpreter => runners.push(Runner::Vm(p)),
+                Ok(_) => runners.push(Runner::Interpreter),
+                Err(e) if e.contains("Unknown builtin function") || e.contains("Unknown function") => {
+                    errors.push(crate::controls::PolicyError {
+                        file: c.source.clone(),
+                        line: None,
+                        message: format!("control `{}`: {e}", c.id),
+                    });
+                    runners.push(Runner::Interpreter);
+                }
+                Err(e) if opts.mode == EngineMode::Vm => {
+                    errors.push(crate::controls::PolicyError {
+                        file: c.source.clone(),
+                        line: None,
+                        message: format!("control `{}` cannot run on the VM: {e}", c.id),
+                    });
+                    runners.push(Runner::Interpreter);
+                }
+                Err(e) => {
+                    fallbacks.push((c.id.clone(), e));
+                    runners.push(Runner::Interpreter);
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let data = set.engine.get_data();
+        Ok(Evaluator {
+            set,
+            runners,
+            data,
+            opts,
+            fallbacks,
+        })
+    }
+
+    pub fn controls(&self) -> &[Control] {
+        &self.set.controls
+    }
+
+    /// Evaluate every applicable control on every document. The result has
+    /// one entry per (control index, document index) pair evaluated.
+    pub fn evaluate(&self, docs: &[Document]) -> Vec<(usize, usize, RawEval)> {
+        let mut out: Vec<(usize, usize, RawEval)> = docs
+            .par_iter()
+            .enumerate()
+            .map_init(
+                || Worker::new(self),
+                |worker, (di, doc)| {
+                    let input = regorus::Value::from(doc.value.clone());
+                    self.set
+                        .controls
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| c.applies_to(doc.kind))
+                        .map(|(ci, _)| (ci, di, worker.run(ci, &input)))
+                        .collect::<Vec<_>>()
+                },
+            )
+            .flatten()
+            .collect();
+        out.sort_by_key(|(ci, di, _)| (*ci, *di));
+        out
+    }
+}
+
+fn compile_program(engine: &mut regorus::Engine, paths: &[String]) -> Result<Arc<Program>, String> {
+    let first: regorus::Rc<str> = paths.first().map(|p| p.as_str()).unwrap_or("").into();
+    let compiled = engine.compile_with_entrypoint(&first).map_err(|e| e.to_string())?;
+    let entry: Vec<&str> = paths.iter().map(String::as_str).collect();
+    Compiler::compile_from_policy(&compiled, &entry).map_err(|e| e.to_string())
+}
+
+/// One worker thread's engines, reused for every document it evaluates.
+struct Worker<'a> {
+    ev: &'a Evaluator,
+    engine: regorus::Engine,
+    vms: HashMap<usize, RegoVM>,
+}
+
+impl<'a> Worker<'a> {
+    fn new(ev: &'a Evaluator) -> Self {
+        let mut engine = ev.set.engine.clone();
+        engine.set_execution_timer_config(timer(ev.opts.timeout));
+        // As OPA and conftest do by default, and as the VM does: a builtin
+        // given the wrong type makes its expression undefined, not an error.
+        engine.set_strict_builtin_errors(false);
+        Worker {
+            ev,
+            engine,
+            vms: HashMap::new(),
+        }
+    }
+
+    /// Evaluate one control on one input. A panic inside the engine is
+    /// caught and becomes an error for this pair; the engine is rebuilt.
+    fn run(&mut self, ci: usize, input: &regorus::Value) -> RawEval {
+        let control = &self.ev.set.controls[ci];
+        let result = catch_unwind(AssertUnwindSafe(|| match &self.ev.runners[ci] {
+            Runner::Interpreter => self.run_interpreter(control, input),
+            Runner::Vm(program) => {
+                let program = program.clone();
+                self.run_vm(ci, control, program, input)
+            }
+        }));
+        match result {
+            Ok(raw) => raw,
+            Err(panic) => {
+                let what = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                    .unwrap_or_else(|| "unknown panic".to_owned());
+                *self = Worker::new(self.ev);
+                RawEval {
+                    error: Some(format!("policy evaluation crashed: {what}")),
+                    ..RawEval::default()
+                }
+            }
+        }
+    }
+
+    fn run_interpreter(&mut self, control: &Control, input: &regorus::Value) -> RawEval {
+        self.engine.set_input(input.clone());
+        let engine = &mut self.engine;
+        collect(control, |path| engine.eval_rule(path.to_owned()).map_err(|e| e.to_string()))
+    }
+
+    fn run_vm(&mut self, ci: usize, control: &Control, program: Arc<Program>, input: &regorus::Value) -> RawEval {
+        let timeout = self.ev.opts.timeout;
+        let data = &self.ev.data;
+        let vm = self.vms.entry(ci).or_insert_with(|| {
+            let mut vm = RegoVM::new();
+            vm.load_program(program);
+            // The time limit bounds a runaway policy; the default instruction
+            // budget (25,000) is far too small for real inputs.
+            vm.set_max_instructions(usize::MAX);
+            vm.set_execution_timer_config(Some(timer(timeout)));
+            let _ = vm.set_data(data.clone());
+            vm
+        });
+        vm.set_input(input.clone());
+        collect(control, |path| vm.execute_entry_point_by_name(path).map_err(|e| e.to_string()))
+    }
+}
+
+fn timer(limit: Duration) -> ExecutionTimerConfig {
+    ExecutionTimerConfig {
+        limit,
+        check_interval: NonZeroU32::MIN.saturating_add(63),
+    }
+}
+
+/// Evaluate a control's rules through `eval` and gather what they give.
+fn collect(control: &Control, mut eval: impl FnMut(&str) -> Result<regorus::Value, String>) -> RawEval {
+    let mut raw = RawEval::default();
+    let pkg = &control.package;
+    let mut run = |rule: &str| -> Result<Vec<serde_json::Value>, String> {
+        let v = eval(&format!("data.{pkg}.{rule}")).map_err(|e| clean_error(&e))?;
+        Ok(items(v))
+    };
+    let result: Result<(), String> = (|| {
+        for rule in &control.rules.deny {
+            raw.deny.extend(run(rule)?.into_iter().map(|v| (rule.clone(), v)));
+        }
+        for rule in &control.rules.warn {
+            raw.warn.extend(run(rule)?.into_iter().map(|v| (rule.clone(), v)));
+        }
+        if control.rules.resources {
+            let mut ids: Vec<String> = run("resources")?
+                .into_iter()
+                .map(|v| match v {
+                    serde_json::Value::String(s) => s,
+                    other => other.to_string(),
+                })
+                .collect();
+            ids.sort();
+            ids.dedup();
+            raw.resources = Some(ids);
+        }
+        if control.rules.exception {
+            let mut names = BTreeSet::new();
+            for v in run("exception")? {
+                match v {
+                    serde_json::Value::Array(list) => {
+                        names.extend(list.into_iter().filter_map(|x| x.as_str().map(str::to_owned)))
+                    }
+                    serde_json::Value::String(s) => {
+                        names.insert(s);
+                    }
+                    _ => {}
+                }
+            }
+            raw.exceptions = names;
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        return RawEval {
+            error: Some(e),
+            ..RawEval::default()
+        };
+    }
+    raw
+}
+
+/// The elements of a rule's value: a set or array gives its items, an
+/// undefined rule nothing, anything else itself.
+fn items(v: regorus::Value) -> Vec<serde_json::Value> {
+    match v {
+        regorus::Value::Undefined | regorus::Value::Null => vec![],
+        regorus::Value::Set(s) => s.iter().map(to_json).collect(),
+        regorus::Value::Array(a) => a.iter().map(to_json).collect(),
+        regorus::Value::Bool(false) => vec![],
+        other => vec![to_json(&other)],
+    }
+}
+
+fn to_json(v: &regorus::Value) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+/// Keep a regorus run-time error to its location and message.
+fn clean_error(e: &str) -> String {
+    let loc = e.lines().find_map(|l| l.trim().strip_prefix("--> "));
+    let msg = e
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("error:"))
+        .map(str::trim)
+        .unwrap_or_else(|| e.trim());
+    match loc {
+        Some(l) => format!("{l}: {msg}"),
+        None => msg.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::controls::{compile, CompileOptions, PolicySource};
+    use crate::frameworks::default_objectives;
+    use crate::inputs::structured::parse_yaml;
+
+    fn evaluator(policies: &[(&str, &str)], mode: EngineMode, timeout: Duration) -> Result<Evaluator, Vec<crate::controls::PolicyError>> {
+        let objectives = default_objectives();
+        let sources: Vec<PolicySource> = policies
+            .iter()
+            .map(|(l, t)| PolicySource {
+                label: (*l).into(),
+                text: (*t).into(),
+            })
+            .collect();
+        let set = compile(&sources, &CompileOptions { objectives: &objectives, data: vec![] })?;
+        Evaluator::new(set, EvalOptions { timeout, mode })
+    }
+
+    const PRIVILEGED: &str = "# METADATA\n# title: No privileged containers\n# custom:\n#   id: k8s-privileged\n#   severity: high\n#   soc2: [CC6.1]\n#   inputs: [kubernetes]\npackage assure.k8s.privileged\n\nresources contains r if {\n  some c in input.spec.containers\n  r := sprintf(\"%s/%s/container:%s\", [input.kind, input.metadata.name, c.name])\n}\n\ndeny contains {\"msg\": msg, \"resource\": r, \"attribute\": \"securityContext.privileged\"} if {\n  some c in input.spec.containers\n  c.securityContext.privileged == true\n  r := sprintf(\"%s/%s/container:%s\", [input.kind, input.metadata.name, c.name])\n  msg := sprintf(\"container %s runs privileged\", [c.name])\n}\n";
+
+    const POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: ok\n    image: a\n  - name: bad\n    image: b\n    securityContext:\n      privileged: true\n";
+
+    #[test]
+    fn interpreter_and_vm_agree() {
+        let docs = parse_yaml("pod.yaml", POD).documents;
+        let mut outputs = Vec::new();
+        for mode in [EngineMode::Interpreter, EngineMode::Vm] {
+            let ev = evaluator(&[("p.rego", PRIVILEGED)], mode, Duration::from_secs(5)).unwrap();
+            let out = ev.evaluate(&docs);
+            assert_eq!(out.len(), 1);
+            let raw = &out[0].2;
+            assert!(raw.error.is_none(), "{:?}", raw.error);
+            assert_eq!(raw.resources.as_ref().map(Vec::len), Some(2));
+            assert_eq!(raw.deny.len(), 1);
+            outputs.push(format!("{:?}", (&raw.deny, &raw.resources)));
+        }
+        assert_eq!(outputs[0], outputs[1]);
+    }
+
+    #[test]
+    fn controls_only_run_on_their_input_kinds() {
+        let docs = parse_yaml("x.yaml", "a: 1\n").documents;
+        let ev = evaluator(&[("p.rego", PRIVILEGED)], EngineMode::Auto, Duration::from_secs(5)).unwrap();
+        assert!(ev.evaluate(&docs).is_empty());
+    }
+
+    #[test]
+    fn a_runaway_policy_times_out_and_others_complete() {
+        let runaway = "package runaway\n\ndeny contains x if {\n  some i in numbers.range(1, 20000)\n  some j in numbers.range(1, 20000)\n  x := i * j\n  x < 0\n}\n";
+        let fine = "package fine\n\ndeny contains \"always\" if true\n";
+        for mode in [EngineMode::Interpreter, EngineMode::Auto] {
+            let ev = evaluator(&[("r.rego", runaway), ("f.rego", fine)], mode, Duration::from_millis(300)).unwrap();
+            let docs = parse_yaml("x.yaml", "a: 1\n").documents;
+            let start = std::time::Instant::now();
+            let out = ev.evaluate(&docs);
+            assert!(start.elapsed() < Duration::from_secs(10));
+            let by_id: HashMap<&str, &RawEval> = out.iter().map(|(ci, _, r)| (ev.controls()[*ci].id.as_str(), r)).collect();
+            assert!(by_id["runaway"].error.as_deref().unwrap_or("").to_lowercase().contains("time"), "{:?}", by_id["runaway"].error);
+            assert_eq!(by_id["fine"].deny.len(), 1);
+        }
+    }
+
+    #[test]
+    fn runtime_errors_are_errors_for_that_pair() {
+        // Two definitions of a complete rule that disagree: an error in OPA too.
+        let p = "package strict\n\nv = input.a\nv = input.b\n\ndeny contains x if {\n  x := v\n}\n";
+        let ev = evaluator(&[("s.rego", p)], EngineMode::Interpreter, Duration::from_secs(5)).unwrap();
+        let docs = parse_yaml("x.yaml", "a: 1\nb: 2\n").documents;
+        let out = ev.evaluate(&docs);
+        assert!(out[0].2.error.is_some(), "{:?}", out[0].2);
+    }
+
+    #[test]
+    fn unknown_builtins_fail_at_load() {
+        let p = "package n\ndeny contains x if {\n  x := http.send({\"url\": \"http://x\"})\n}\n";
+        assert!(evaluator(&[("n.rego", p)], EngineMode::Auto, Duration::from_secs(5)).is_err());
+    }
+}

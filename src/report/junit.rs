@@ -1,0 +1,114 @@
+//! The JUnit report (SPEC §5), the contract with CI systems:
+//! one `<testsuite>` per control, named by id and title, with properties for
+//! severity and each SOC 2 criterion and SOC 1 objective; one `<testcase>`
+//! per examined target (classname = control id, name = `path` or
+//! `path#resource`); failures carry file:line and the remediation; waived
+//! findings are `<skipped>`; evaluation errors are `<error>` test cases, and
+//! inputs that could not be read or parsed are `<error>` test cases of a
+//! last suite, `assure.inputs`. Order is that of the result: deterministic.
+
+use crate::results::{ControlResult, Finding, Level, Outcome, ScanResult, TargetResult};
+use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
+
+/// Classname and suite name of the test cases for unreadable inputs.
+pub const INPUTS_SUITE: &str = "assure.inputs";
+
+pub fn render(result: &ScanResult) -> String {
+    let mut report = Report::new("assure");
+    report.set_time(result.elapsed);
+    for c in &result.controls {
+        report.add_test_suite(control_suite(c));
+    }
+    if !result.input_errors.is_empty() {
+        let mut suite = TestSuite::new(format!("{INPUTS_SUITE}: inputs that could not be read or parsed"));
+        for e in &result.input_errors {
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+            status.set_message(e.display());
+            status.set_type("input-error");
+            let mut case = TestCase::new(e.path.clone(), status);
+            case.set_classname(INPUTS_SUITE);
+            suite.add_test_case(case);
+        }
+        report.add_test_suite(suite);
+    }
+    report
+        .to_string()
+        .unwrap_or_else(|e| format!("<!-- cannot serialize the JUnit report: {e} -->\n"))
+}
+
+fn control_suite(c: &ControlResult) -> TestSuite {
+    let control = &c.control;
+    let mut suite = TestSuite::new(format!("{}: {}", control.id, control.title));
+    suite.add_property(Property::new("control", control.id.clone()));
+    suite.add_property(Property::new("severity", control.severity.name()));
+    for id in &control.soc2 {
+        suite.add_property(Property::new("soc2", id.clone()));
+    }
+    for id in &control.soc1 {
+        suite.add_property(Property::new("soc1", id.clone()));
+    }
+    for t in &c.targets {
+        suite.add_test_case(test_case(c, t));
+    }
+    suite
+}
+
+fn test_case(c: &ControlResult, t: &TargetResult) -> TestCase {
+    let control = &c.control;
+    let live = |level: Level| -> Vec<&Finding> {
+        t.findings
+            .iter()
+            .filter(|f| f.level == level && f.waiver.is_none())
+            .collect()
+    };
+    let status = match t.outcome {
+        Outcome::Pass | Outcome::Warn => TestCaseStatus::success(),
+        Outcome::Fail => {
+            let failing = live(Level::Deny);
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            status.set_type(control.severity.name());
+            status.set_message(failing.first().map(|f| f.located_message()).unwrap_or_default());
+            let mut body: Vec<String> = failing.iter().map(|f| f.located_message()).collect();
+            if !control.remediation.is_empty() {
+                body.push(format!("Remediation: {}", control.remediation));
+            }
+            status.set_description(body.join("\n"));
+            status
+        }
+        Outcome::Waived => {
+            let mut status = TestCaseStatus::skipped();
+            let reasons: Vec<String> = t
+                .findings
+                .iter()
+                .filter_map(|f| f.waiver.as_ref().map(|w| (f, w)))
+                .map(|(f, w)| {
+                    let mut s = format!("waived: {} ({})", w.reason, f.located_message());
+                    if let Some(o) = &w.owner {
+                        s.push_str(&format!(", owner {o}"));
+                    }
+                    if let Some(e) = &w.expires {
+                        s.push_str(&format!(", expires {e}"));
+                    }
+                    s
+                })
+                .collect();
+            status.set_message(reasons.first().cloned().unwrap_or_else(|| "waived".into()));
+            status.set_description(reasons.join("\n"));
+            status
+        }
+        Outcome::Error => {
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+            status.set_type("evaluation-error");
+            status.set_message(t.error.clone().unwrap_or_default());
+            status
+        }
+    };
+    let mut case = TestCase::new(t.name.clone(), status);
+    case.set_classname(control.id.clone());
+    let warnings = live(Level::Warn);
+    if !warnings.is_empty() {
+        let text: Vec<String> = warnings.iter().map(|f| format!("warning: {}", f.located_message())).collect();
+        case.set_system_out(text.join("\n"));
+    }
+    case
+}

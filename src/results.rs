@@ -1,0 +1,439 @@
+//! The one result model every report renders from.
+//!
+//! A control's results are *targets*: the input document, or each resource
+//! the control says it examined (`resources` rule). A target passes, fails,
+//! warns, is waived, or errors; failing and warning targets carry findings
+//! with file, line and a fingerprint that survives edits which move lines.
+
+use crate::controls::{Control, Severity};
+use crate::inputs::{Document, InputError, Location, Locator};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Version of the JSON report's schema; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Pass,
+    Waived,
+    Warn,
+    Fail,
+    Error,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Deny,
+    Warn,
+}
+
+/// Why a finding does not count against the run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Waiver {
+    pub reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub level: Level,
+    /// The Rego rule that produced it (`deny`, `warn_tls`...).
+    pub rule: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    pub fingerprint: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<Waiver>,
+    /// Other keys of the policy's message object, kept as they are.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub metadata: Map<String, Value>,
+}
+
+impl Finding {
+    /// `file:line: message`, or the message alone when nothing locates it.
+    pub fn located_message(&self) -> String {
+        match &self.location {
+            Some(l) => format!("{}:{}: {}", l.path, l.line, self.message),
+            None => self.message.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetResult {
+    /// `path` or `path#resource`: the test case name in JUnit.
+    pub name: String,
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    pub outcome: Outcome,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<Finding>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ControlResult {
+    pub control: Control,
+    pub targets: Vec<TargetResult>,
+}
+
+impl ControlResult {
+    pub fn count(&self, outcome: Outcome) -> usize {
+        self.targets.iter().filter(|t| t.outcome == outcome).count()
+    }
+
+    /// The worst outcome of its targets; `None` when it examined nothing.
+    pub fn outcome(&self) -> Option<Outcome> {
+        self.targets.iter().map(|t| t.outcome).max()
+    }
+}
+
+/// What one control's rules gave on one document, before it becomes targets.
+#[derive(Debug, Default)]
+pub struct RawEval {
+    /// (rule name, item) for every element of every deny/violation rule.
+    pub deny: Vec<(String, Value)>,
+    pub warn: Vec<(String, Value)>,
+    /// The `resources` rule, when the package defines one.
+    pub resources: Option<Vec<String>>,
+    /// conftest `exception` rule suffixes.
+    pub exceptions: BTreeSet<String>,
+    pub error: Option<String>,
+}
+
+/// A stable fingerprint: control id, path, resource and message, never the
+/// line, so moving a resource does not make its finding new.
+pub fn fingerprint(control: &str, path: &str, resource: Option<&str>, message: &str) -> String {
+    let mut h = Sha256::new();
+    for part in [control, path, resource.unwrap_or(""), message] {
+        h.update(part.as_bytes());
+        h.update([0u8]);
+    }
+    let digest = h.finalize();
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Turn one control's raw evaluation of one document into targets.
+pub fn build_targets(control: &Control, doc: &Document, docs_in_file: usize, raw: RawEval) -> Vec<TargetResult> {
+    let doc_name = doc.display_path(docs_in_file);
+    if let Some(error) = raw.error {
+        return vec![TargetResult {
+            name: doc_name.clone(),
+            path: doc_name,
+            resource: None,
+            outcome: Outcome::Error,
+            findings: vec![],
+            error: Some(error),
+        }];
+    }
+    let mut findings: Vec<Finding> = Vec::new();
+    for (level, items) in [(Level::Deny, raw.deny), (Level::Warn, raw.warn)] {
+        for (rule, item) in items {
+            findings.push(finding(control, doc, &doc_name, level, rule, item, &raw.exceptions));
+        }
+    }
+    let by_resource = raw.resources.is_some();
+    // target name -> (path, resource, findings)
+    let mut targets: BTreeMap<String, (String, Option<String>, Vec<Finding>)> = BTreeMap::new();
+    let target_of = |resource: Option<&str>| -> (String, String, Option<String>) {
+        match resource {
+            Some(r) if by_resource => {
+                // A Terraform module spans files: name the resource's own file.
+                let path = match &doc.locator {
+                    Locator::Terraform { .. } => doc.locator.file_of(r).unwrap_or(&doc_name).to_owned(),
+                    _ => doc_name.clone(),
+                };
+                (format!("{path}#{r}"), path, Some(r.to_owned()))
+            }
+            _ => (doc_name.clone(), doc_name.clone(), None),
+        }
+    };
+    for r in raw.resources.iter().flatten() {
+        let (name, path, resource) = target_of(Some(r));
+        targets.entry(name).or_insert((path, resource, vec![]));
+    }
+    for f in findings {
+        let (name, path, resource) = target_of(f.resource.as_deref());
+        targets.entry(name).or_insert((path, resource, vec![])).2.push(f);
+    }
+    if !by_resource && targets.is_empty() {
+        targets.insert(doc_name.clone(), (doc_name, None, vec![]));
+    }
+    targets
+        .into_iter()
+        .map(|(name, (path, resource, mut findings))| {
+            findings.sort_by(|a, b| (a.level, &a.location, &a.message).cmp(&(b.level, &b.location, &b.message)));
+            findings.dedup_by(|a, b| a.fingerprint == b.fingerprint && a.level == b.level);
+            let outcome = target_outcome(&findings);
+            TargetResult {
+                name,
+                path,
+                resource,
+                outcome,
+                findings,
+                error: None,
+            }
+        })
+        .collect()
+}
+
+fn target_outcome(findings: &[Finding]) -> Outcome {
+    let live = |l: Level| findings.iter().any(|f| f.level == l && f.waiver.is_none());
+    if live(Level::Deny) {
+        Outcome::Fail
+    } else if live(Level::Warn) {
+        Outcome::Warn
+    } else if !findings.is_empty() {
+        Outcome::Waived
+    } else {
+        Outcome::Pass
+    }
+}
+
+fn finding(
+    control: &Control,
+    doc: &Document,
+    doc_name: &str,
+    level: Level,
+    rule: String,
+    item: Value,
+    exceptions: &BTreeSet<String>,
+) -> Finding {
+    let (message, resource, attribute, loc, metadata) = match item {
+        Value::String(s) => (s, None, None, None, Map::new()),
+        Value::Object(mut m) => {
+            let message = match m.remove("msg") {
+                Some(Value::String(s)) => s,
+                Some(other) => other.to_string(),
+                None => Value::Object(m.clone()).to_string(),
+            };
+            let take_str = |m: &mut Map<String, Value>, k: &str| match m.remove(k) {
+                Some(Value::String(s)) => Some(s),
+                Some(Value::Null) | None => None,
+                Some(other) => Some(other.to_string()),
+            };
+            let resource = take_str(&mut m, "resource");
+            let attribute = take_str(&mut m, "attribute");
+            let loc = m.remove("_loc");
+            (message, resource, attribute, loc, m)
+        }
+        other => (other.to_string(), None, None, None, Map::new()),
+    };
+    // An explicit `_loc: {file, line}` wins over what the locator finds.
+    let location = loc
+        .and_then(|l| {
+            let line = l.get("line").and_then(Value::as_u64)? as usize;
+            let path = l
+                .get("file")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+                .unwrap_or_else(|| doc.path.clone());
+            Some(Location { path, line })
+        })
+        .or_else(|| doc.locator.locate(&doc.value, resource.as_deref(), attribute.as_deref()));
+    let suffix = rule.split_once('_').map_or("", |(_, s)| s);
+    let waiver = exceptions.contains(suffix).then(|| Waiver {
+        reason: format!("exception for rule `{rule}` in the policy"),
+        owner: None,
+        expires: None,
+    });
+    Finding {
+        fingerprint: fingerprint(&control.id, doc_name, resource.as_deref(), &message),
+        level,
+        rule,
+        message,
+        resource,
+        attribute,
+        location,
+        waiver,
+        metadata,
+    }
+}
+
+/// Totals over a scan.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub controls: usize,
+    pub documents: usize,
+    pub targets: usize,
+    pub passed: usize,
+    pub failed: usize,
+    pub warned: usize,
+    pub waived: usize,
+    pub errors: usize,
+    pub input_errors: usize,
+}
+
+/// Why the run passes or fails, and with which exit code.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Verdict {
+    pub exit_code: i32,
+    pub passed: bool,
+    pub reasons: Vec<String>,
+}
+
+/// Everything a scan found; reports are pure functions of this.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScanResult {
+    pub schema_version: u32,
+    pub tool: Tool,
+    pub gate: Gate,
+    pub controls: Vec<ControlResult>,
+    pub input_errors: Vec<InputError>,
+    pub summary: Summary,
+    pub verdict: Verdict,
+    #[serde(skip)]
+    pub elapsed: std::time::Duration,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+impl ScanResult {
+    pub fn new(
+        mut controls: Vec<ControlResult>,
+        mut input_errors: Vec<InputError>,
+        documents: usize,
+        gate: Gate,
+        elapsed: std::time::Duration,
+    ) -> ScanResult {
+        controls.sort_by(|a, b| a.control.id.cmp(&b.control.id));
+        input_errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        input_errors.dedup();
+        let mut summary = Summary {
+            controls: controls.len(),
+            documents,
+            input_errors: input_errors.len(),
+            ..Summary::default()
+        };
+        for t in controls.iter().flat_map(|c| &c.targets) {
+            summary.targets += 1;
+            match t.outcome {
+                Outcome::Pass => summary.passed += 1,
+                Outcome::Fail => summary.failed += 1,
+                Outcome::Warn => summary.warned += 1,
+                Outcome::Waived => summary.waived += 1,
+                Outcome::Error => summary.errors += 1,
+            }
+        }
+        let verdict = verdict(&controls, &summary, gate);
+        ScanResult {
+            schema_version: SCHEMA_VERSION,
+            tool: Tool {
+                name: "assure",
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            gate,
+            controls,
+            input_errors,
+            summary,
+            verdict,
+            elapsed,
+        }
+    }
+}
+
+/// What closes the gate.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Gate {
+    /// The lowest severity of failure that fails the run.
+    pub fail_on: Severity,
+    /// Warnings (at or above `fail_on`) fail the run too.
+    pub fail_on_warn: bool,
+    /// Exit 0 whatever was found (the verdict still says what would fail).
+    pub no_fail: bool,
+}
+
+impl Default for Gate {
+    fn default() -> Self {
+        Gate {
+            fail_on: Severity::Low,
+            fail_on_warn: false,
+            no_fail: false,
+        }
+    }
+}
+
+/// Exit 1 when a failure at or above the threshold exists, or when an input
+/// or an evaluation errored: the gate is closed whenever something was not
+/// checked. Otherwise 0. `--no-fail` keeps the reasons and exits 0.
+fn verdict(controls: &[ControlResult], summary: &Summary, gate: Gate) -> Verdict {
+    let fail_on = gate.fail_on;
+    let mut reasons = Vec::new();
+    let gating: Vec<&ControlResult> = controls
+        .iter()
+        .filter(|c| c.control.severity >= fail_on && c.count(Outcome::Fail) > 0)
+        .collect();
+    if !gating.is_empty() {
+        let n: usize = gating.iter().map(|c| c.count(Outcome::Fail)).sum();
+        reasons.push(format!(
+            "{n} failing target{} in {} control{} at or above severity {fail_on}",
+            plural(n),
+            gating.len(),
+            plural(gating.len())
+        ));
+    }
+    if gate.fail_on_warn {
+        let warned: usize = controls
+            .iter()
+            .filter(|c| c.control.severity >= fail_on)
+            .map(|c| c.count(Outcome::Warn))
+            .sum();
+        if warned > 0 {
+            reasons.push(format!("{warned} warning target{} (--fail-on-warn)", plural(warned)));
+        }
+    }
+    if summary.input_errors > 0 {
+        reasons.push(format!(
+            "{} input{} could not be read or parsed",
+            summary.input_errors,
+            plural(summary.input_errors)
+        ));
+    }
+    if summary.errors > 0 {
+        reasons.push(format!("{} evaluation error{}", summary.errors, plural(summary.errors)));
+    }
+    let passed = reasons.is_empty();
+    if passed {
+        let below = summary.failed;
+        reasons.push(if below > 0 {
+            format!("{below} failing target{} below the threshold ({fail_on})", plural(below))
+        } else {
+            "no failing target".to_owned()
+        });
+    }
+    if !passed && gate.no_fail {
+        reasons.push("exit 0 because of --no-fail".to_owned());
+    }
+    Verdict {
+        exit_code: if passed || gate.no_fail { 0 } else { 1 },
+        passed,
+        reasons,
+    }
+}
+
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
