@@ -1,0 +1,54 @@
+# METADATA
+# title: RDS databases encrypt storage at rest
+# description: >-
+#   Database storage, snapshots and replicas of an unencrypted instance or
+#   cluster hold data in the clear; encryption can only be chosen at creation.
+# custom:
+#   id: aws-rds-encryption
+#   severity: high
+#   soc2: [CC6.1, C1.1]
+#   soc1: [ITGC-LA-3]
+#   inputs: [terraform, cloudformation]
+#   remediation: >-
+#     Set storage_encrypted = true (StorageEncrypted in CloudFormation), with a
+#     customer-managed KMS key where the data is confidential.
+package assure.aws.rds_encryption
+
+import data.assure.lib.cloudformation as cfn
+import data.assure.lib.terraform as tf
+import rego.v1
+
+tf_types := ["aws_db_instance", "aws_rds_cluster"]
+
+# Aurora instances inherit encryption from their cluster.
+is_cluster_member(body) if body.cluster_identifier
+
+resources contains r.id if {
+	some t in tf_types
+	some r in tf.resources(t)
+	not is_cluster_member(r.body)
+}
+
+deny contains {"msg": msg, "resource": r.id, "attribute": "storage_encrypted"} if {
+	some t in tf_types
+	some r in tf.resources(t)
+	not is_cluster_member(r.body)
+	not tf.is_true(object.get(r.body, "storage_encrypted", false))
+	msg := sprintf("%s does not set storage_encrypted = true", [r.id])
+}
+
+cfn_types := ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"]
+
+resources contains r.id if {
+	some t in cfn_types
+	some r in cfn.resources(t)
+	not r.props.DBClusterIdentifier
+}
+
+deny contains {"msg": msg, "resource": r.id, "attribute": "Properties.StorageEncrypted"} if {
+	some t in cfn_types
+	some r in cfn.resources(t)
+	not r.props.DBClusterIdentifier
+	not cfn.is_true(object.get(r.props, "StorageEncrypted", false))
+	msg := sprintf("%s does not set StorageEncrypted to true", [r.id])
+}

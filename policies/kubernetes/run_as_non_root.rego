@@ -1,0 +1,46 @@
+# METADATA
+# title: Containers run as a non-root user
+# description: >-
+#   A process running as root inside a container is one kernel or runtime bug
+#   away from root on the node; runAsNonRoot makes the kubelet refuse images
+#   that would start as root.
+# custom:
+#   id: k8s-run-as-non-root
+#   severity: medium
+#   soc2: [CC6.1, CC6.8]
+#   soc1: [ITGC-LA-2]
+#   inputs: [kubernetes]
+#   remediation: Set securityContext.runAsNonRoot to true (on the pod or each container) and a non-zero runAsUser.
+package assure.kubernetes.run_as_non_root
+
+import data.assure.lib.kubernetes as k8s
+import rego.v1
+
+resources contains c.id if some c in k8s.containers
+
+# The container's setting wins over the pod's.
+non_root(c) if c.container.securityContext.runAsNonRoot == true
+
+non_root(c) if {
+	not c.container.securityContext.runAsNonRoot == false
+	k8s.pod_spec.securityContext.runAsNonRoot == true
+}
+
+runs_as_root(c) if c.container.securityContext.runAsUser == 0
+
+runs_as_root(c) if {
+	not c.container.securityContext.runAsUser
+	k8s.pod_spec.securityContext.runAsUser == 0
+}
+
+deny contains {"msg": msg, "resource": c.id, "attribute": "securityContext.runAsNonRoot"} if {
+	some c in k8s.containers
+	not non_root(c)
+	msg := sprintf("container %s of %s does not set runAsNonRoot", [c.name, k8s.workload_id])
+}
+
+deny contains {"msg": msg, "resource": c.id, "attribute": "securityContext.runAsUser"} if {
+	some c in k8s.containers
+	runs_as_root(c)
+	msg := sprintf("container %s of %s runs as user 0", [c.name, k8s.workload_id])
+}

@@ -1,0 +1,56 @@
+# METADATA
+# title: Third-party GitHub Actions are pinned to a commit SHA
+# description: >-
+#   A tag or branch of a third-party action can be moved to new code at any
+#   time; that code then runs in the pipeline with its secrets and write
+#   token. Only a full commit SHA is immutable.
+# custom:
+#   id: gha-actions-pinned
+#   severity: medium
+#   soc2: [CC8.1, CC6.8, CC9.2]
+#   soc1: [ITGC-CM-2]
+#   inputs: [github-workflow]
+#   remediation: "Reference third-party actions by full commit SHA: owner/action@<40 hex chars>, with the version in a comment."
+package assure.workflows.actions_pinned
+
+import rego.v1
+
+# Actions from GitHub itself and local actions are trusted as they are.
+first_party(uses) if startswith(uses, "actions/")
+
+first_party(uses) if startswith(uses, "github/")
+
+first_party(uses) if startswith(uses, "./")
+
+first_party(uses) if startswith(uses, "docker://")
+
+pinned(uses) if {
+	ref := split(uses, "@")[1]
+	regex.match(`^[0-9a-f]{40}$`, ref)
+}
+
+third_party contains {"job": job_id, "index": i, "uses": step.uses} if {
+	some job_id, job in input.jobs
+	some i, step in job.steps
+	not first_party(step.uses)
+}
+
+third_party contains {"job": job_id, "index": -1, "uses": job.uses} if {
+	some job_id, job in input.jobs
+	is_string(job.uses)
+	not first_party(job.uses)
+}
+
+resource(s) := sprintf("jobs.%s", [s.job])
+
+attribute(s) := sprintf("steps[%d].uses", [s.index]) if s.index >= 0
+
+attribute(s) := "uses" if s.index < 0
+
+resources contains resource(s) if some s in third_party
+
+deny contains {"msg": msg, "resource": resource(s), "attribute": attribute(s)} if {
+	some s in third_party
+	not pinned(s.uses)
+	msg := sprintf("job %s uses %s, which is not pinned to a commit SHA", [s.job, s.uses])
+}

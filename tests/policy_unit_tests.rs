@@ -1,0 +1,39 @@
+//! Runs the built-in library's own Rego unit tests (`test_*` rules in
+//! `*_test.rego` beside each control) until `assure verify` exists to do it
+//! from the command line: every test rule must evaluate to true.
+
+use assure::controls::metadata::{package_of, rule_heads};
+use assure::controls::{builtin_sources, compile, is_test_file, CompileOptions};
+use assure::frameworks::default_objectives;
+
+#[test]
+fn every_builtin_policy_unit_test_passes() {
+    let sources = builtin_sources(true);
+    let objectives = default_objectives();
+    let set = compile(&sources, &CompileOptions { objectives: &objectives, data: vec![] })
+        .unwrap_or_else(|e| panic!("built-in policies do not compile: {e:?}"));
+    let mut engine = set.engine.clone();
+    engine.set_strict_builtin_errors(false);
+    let mut ran = 0;
+    let mut failures = Vec::new();
+    for src in sources.iter().filter(|s| is_test_file(&s.label)) {
+        let (pkg, _) = package_of(&src.text).expect("test file has a package");
+        let tests: Vec<String> = rule_heads(&src.text).into_iter().filter(|r| r.starts_with("test_")).collect();
+        assert!(!tests.is_empty(), "{} has no test_ rules", src.label);
+        for t in tests {
+            engine.set_input(regorus::Value::new_object());
+            ran += 1;
+            match engine.eval_rule(format!("data.{pkg}.{t}")) {
+                Ok(v) if v == regorus::Value::from(true) => {}
+                Ok(v) => failures.push(format!("{}: {t} gave {v:?}", src.label)),
+                Err(e) => failures.push(format!("{}: {t} errored: {e}", src.label)),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {ran} policy tests failed:\n{}", failures.len(), failures.join("\n"));
+    // Every control has a test file beside it.
+    for c in &set.controls {
+        let test = c.source.trim_end_matches(".rego").to_owned() + "_test.rego";
+        assert!(sources.iter().any(|s| s.label == test), "control {} has no {test}", c.id);
+    }
+}
