@@ -87,7 +87,7 @@ pub struct TestArgs {
     #[arg(long)]
     pub no_ignore: bool,
     /// Which regorus engine runs the controls
-    #[arg(long, value_enum, default_value_t = EngineMode::Auto)]
+    #[arg(long, value_enum, default_value_t = EngineMode::Interpreter)]
     pub engine: EngineMode,
     #[command(flatten)]
     pub output: OutputArgs,

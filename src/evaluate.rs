@@ -6,10 +6,8 @@
 //! takes. Each document is converted to a regorus value once and shared by
 //! all the controls that evaluate it.
 //!
-//! Interpreter or VM: regorus offers both. Each control is compiled to an RVM
-//! program where the VM can compile it; where it cannot (the VM rejects
-//! `with`, among others) the interpreter runs it. See [`EngineMode`] for the
-//! measurements behind the default.
+//! Interpreter or VM: regorus offers both; see [`EngineMode`] for why the
+//! interpreter is the default.
 
 use crate::controls::{Control, ControlSet};
 use crate::inputs::Document;
@@ -27,16 +25,22 @@ use std::time::Duration;
 
 /// Which regorus engine evaluates the controls.
 ///
-/// Default: `Auto`, the VM for every control it compiles, the interpreter
-/// for the rest. Measured on this project's built-in library over the
-/// example tree and a 1,000-file generated corpus (see the README's
-/// performance section and `benches/`), the VM was faster per evaluation;
-/// the interpreter remains for the policies the VM cannot compile.
+/// The interpreter is the default, for correctness. Measured on regorus
+/// 0.14.1 (see the README's engine section for the numbers), the bytecode VM
+/// was faster per evaluation, but it gives wrong answers on ordinary
+/// policies: a function with an `else` whose first body iterates and fails
+/// returns undefined instead of the `else` value (our Dockerfile controls
+/// lost findings to it), and conflicting complete rules evaluate to undefined
+/// instead of an error. A control runner that silently drops findings is
+/// worse than a slower one, so the VM is opt-in (`--engine vm`) until those
+/// are fixed upstream. Programs are still compiled for every control at load
+/// time because the VM compiler finds unknown builtins statically, which the
+/// interpreter only finds when a rule reaches the call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum EngineMode {
     #[default]
-    Auto,
     Interpreter,
+    /// regorus's RVM, for controls it compiles (experimental, see above).
     Vm,
 }
 
@@ -51,7 +55,7 @@ impl Default for EvalOptions {
     fn default() -> Self {
         EvalOptions {
             timeout: Duration::from_secs(10),
-            mode: EngineMode::Auto,
+            mode: EngineMode::Interpreter,
         }
     }
 }
@@ -93,7 +97,7 @@ fn rule_paths(c: &Control) -> Vec<String> {
 
 impl Evaluator {
     /// Prepare every control. In `Vm` mode a control the VM cannot compile
-    /// is an error; in `Auto` it falls back to the interpreter. Unknown
+    /// (it rejects `with`, among others) runs on the interpreter. Unknown
     /// builtins are errors in every mode, found here and not mid-scan.
     pub fn new(set: ControlSet, opts: EvalOptions) -> Result<Evaluator, Vec<crate::controls::PolicyError>> {
         let mut runners = Vec::with_capacity(set.controls.len());
@@ -104,21 +108,13 @@ impl Evaluator {
             let paths = rule_paths(c);
             let program = compile_program(&mut engine, &paths);
             match program {
-                Ok(p) if opts.mode != EngineMode::Interpreter => runners.push(Runner::Vm(p)),
+                Ok(p) if opts.mode == EngineMode::Vm => runners.push(Runner::Vm(p)),
                 Ok(_) => runners.push(Runner::Interpreter),
                 Err(e) if e.contains("Unknown builtin function") || e.contains("Unknown function") => {
                     errors.push(crate::controls::PolicyError {
                         file: c.source.clone(),
                         line: None,
                         message: format!("control `{}`: {e}", c.id),
-                    });
-                    runners.push(Runner::Interpreter);
-                }
-                Err(e) if opts.mode == EngineMode::Vm => {
-                    errors.push(crate::controls::PolicyError {
-                        file: c.source.clone(),
-                        line: None,
-                        message: format!("control `{}` cannot run on the VM: {e}", c.id),
                     });
                     runners.push(Runner::Interpreter);
                 }
@@ -386,7 +382,7 @@ mod tests {
     #[test]
     fn controls_only_run_on_their_input_kinds() {
         let docs = parse_yaml("x.yaml", "a: 1\n").documents;
-        let ev = evaluator(&[("p.rego", PRIVILEGED)], EngineMode::Auto, Duration::from_secs(5)).unwrap();
+        let ev = evaluator(&[("p.rego", PRIVILEGED)], EngineMode::default(), Duration::from_secs(5)).unwrap();
         assert!(ev.evaluate(&docs).is_empty());
     }
 
@@ -394,7 +390,7 @@ mod tests {
     fn a_runaway_policy_times_out_and_others_complete() {
         let runaway = "package runaway\n\ndeny contains x if {\n  some i in numbers.range(1, 20000)\n  some j in numbers.range(1, 20000)\n  x := i * j\n  x < 0\n}\n";
         let fine = "package fine\n\ndeny contains \"always\" if true\n";
-        for mode in [EngineMode::Interpreter, EngineMode::Auto] {
+        for mode in [EngineMode::Interpreter, EngineMode::Vm] {
             let ev = evaluator(&[("r.rego", runaway), ("f.rego", fine)], mode, Duration::from_millis(300)).unwrap();
             let docs = parse_yaml("x.yaml", "a: 1\n").documents;
             let start = std::time::Instant::now();
@@ -404,6 +400,18 @@ mod tests {
             assert!(by_id["runaway"].error.as_deref().unwrap_or("").to_lowercase().contains("time"), "{:?}", by_id["runaway"].error);
             assert_eq!(by_id["fine"].deny.len(), 1);
         }
+    }
+
+    #[test]
+    fn default_engine_takes_else_branches_of_functions_that_iterate() {
+        // The case regorus 0.14.1's VM gets wrong (see EngineMode).
+        let p = "package e\n\nid(stage) := name if {\n  some f in input.items\n  f.s == stage\n  name := f.name\n} else := \"fallback\"\n\ndeny contains msg if {\n  some f in input.items\n  msg := id(f.s)\n}\n";
+        let ev = evaluator(&[("e.rego", p)], EngineMode::default(), Duration::from_secs(5)).unwrap();
+        let docs = crate::inputs::structured::parse_json("x.json", r#"{"items": [{"s": 0, "name": "one"}, {"s": 1}]}"#).documents;
+        let out = ev.evaluate(&docs);
+        let mut msgs: Vec<String> = out[0].2.deny.iter().map(|(_, v)| v.as_str().unwrap_or("").to_owned()).collect();
+        msgs.sort();
+        assert_eq!(msgs, ["fallback", "one"]);
     }
 
     #[test]
@@ -419,6 +427,6 @@ mod tests {
     #[test]
     fn unknown_builtins_fail_at_load() {
         let p = "package n\ndeny contains x if {\n  x := http.send({\"url\": \"http://x\"})\n}\n";
-        assert!(evaluator(&[("n.rego", p)], EngineMode::Auto, Duration::from_secs(5)).is_err());
+        assert!(evaluator(&[("n.rego", p)], EngineMode::default(), Duration::from_secs(5)).is_err());
     }
 }

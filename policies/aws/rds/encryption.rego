@@ -18,21 +18,18 @@ import data.assure.lib.cloudformation as cfn
 import data.assure.lib.terraform as tf
 import rego.v1
 
+# Aurora instances (aws_rds_cluster_instance) inherit encryption from their
+# cluster, so only instances and clusters are examined.
 tf_types := ["aws_db_instance", "aws_rds_cluster"]
-
-# Aurora instances inherit encryption from their cluster.
-is_cluster_member(body) if body.cluster_identifier
 
 resources contains r.id if {
 	some t in tf_types
 	some r in tf.resources(t)
-	not is_cluster_member(r.body)
 }
 
 deny contains {"msg": msg, "resource": r.id, "attribute": "storage_encrypted"} if {
 	some t in tf_types
 	some r in tf.resources(t)
-	not is_cluster_member(r.body)
 	not tf.is_true(object.get(r.body, "storage_encrypted", false))
 	msg := sprintf("%s does not set storage_encrypted = true", [r.id])
 }
