@@ -29,10 +29,14 @@ pinned(uses) if {
 	regex.match(`^[0-9a-f]{40}$`, ref)
 }
 
-third_party contains {"job": job_id, "index": i, "uses": step.uses} if {
+# Head values are bound in the body: regorus 0.14.1's interpreter drops a
+# whole set when one iteration's head is undefined (a `run:` step has no
+# `uses`), so every built-in policy binds what its heads use.
+third_party contains {"job": job_id, "index": i, "uses": uses} if {
 	some job_id, job in input.jobs
 	some i, step in job.steps
-	not first_party(step.uses)
+	uses := step.uses
+	not first_party(uses)
 }
 
 third_party contains {"job": job_id, "index": -1, "uses": job.uses} if {

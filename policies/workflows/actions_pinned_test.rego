@@ -5,6 +5,11 @@ import rego.v1
 
 workflow(uses) := {"on": "push", "jobs": {"build": {"runs-on": "ubuntu-latest", "steps": [{"uses": "actions/checkout@v4"}, {"uses": uses}]}}}
 
+test_run_steps_do_not_hide_other_steps if {
+	wf := {"jobs": {"build": {"steps": [{"uses": "acme/x@v1"}, {"run": "make"}]}}}
+	count(pinned.deny) == 1 with input as wf
+}
+
 test_tag_fails if {
 	count(pinned.deny) == 1 with input as workflow("aws-actions/configure-aws-credentials@v4")
 }
