@@ -31,9 +31,37 @@ pub fn render(result: &ScanResult) -> String {
         }
         report.add_test_suite(suite);
     }
-    report
-        .to_string()
-        .unwrap_or_else(|e| format!("<!-- cannot serialize the JUnit report: {e} -->\n"))
+    match report.to_string() {
+        Ok(xml) => without_root_skipped(xml),
+        Err(e) => format!("<!-- cannot serialize the JUnit report: {e} -->\n"),
+    }
+}
+
+/// quick-junit writes a `skipped` count on `<testsuites>`, which the common
+/// (Jenkins) JUnit schema does not allow there; the per-suite counts stay.
+/// Only the root element's attribute is removed.
+fn without_root_skipped(xml: String) -> String {
+    let Some(start) = xml.find("<testsuites ") else { return xml };
+    let Some(len) = xml[start..].find('>') else { return xml };
+    let head = &xml[start..start + len];
+    let Some(attr) = head.find(" skipped=\"") else { return xml };
+    let Some(close) = head[attr + 10..].find('"') else { return xml };
+    let (a, b) = (start + attr, start + attr + 10 + close + 1);
+    format!("{}{}", &xml[..a], &xml[b..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_only_the_root_skipped_count() {
+        let xml = "<?xml version=\"1.0\"?>\n<testsuites name=\"assure\" tests=\"3\" skipped=\"1\" failures=\"0\">\n<testsuite name=\"a\" skipped=\"1\">".to_owned();
+        assert_eq!(
+            without_root_skipped(xml),
+            "<?xml version=\"1.0\"?>\n<testsuites name=\"assure\" tests=\"3\" failures=\"0\">\n<testsuite name=\"a\" skipped=\"1\">"
+        );
+    }
 }
 
 fn control_suite(c: &ControlResult) -> TestSuite {

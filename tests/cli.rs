@@ -1,0 +1,191 @@
+//! End-to-end tests of the `assure` binary: reports, exit codes, inputs.
+
+mod common;
+
+use common::*;
+use quick_junit::{NonSuccessKind, TestCaseStatus};
+use std::collections::BTreeSet;
+
+fn suite<'a>(report: &'a quick_junit::Report, id: &str) -> &'a quick_junit::TestSuite {
+    report
+        .test_suites
+        .iter()
+        .find(|s| s.name.as_str().starts_with(&format!("{id}: ")))
+        .unwrap_or_else(|| panic!("no testsuite for {id}"))
+}
+
+fn props(s: &quick_junit::TestSuite, name: &str) -> BTreeSet<String> {
+    s.properties.iter().filter(|p| p.name.as_str() == name).map(|p| p.value.to_string()).collect()
+}
+
+#[test]
+fn junit_has_a_suite_per_control_with_criteria_and_located_failures() {
+    let (out, report) = junit_run("fixtures.xml", &["fixtures"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+
+    // One suite per control listed by `assure controls`, with its mapping.
+    let controls: Vec<serde_json::Value> = serde_json::from_str(&stdout(&assure(&["controls", "--format", "json"]))).unwrap();
+    assert!(controls.len() >= 10);
+    assert_eq!(report.test_suites.len(), controls.len());
+    for c in &controls {
+        let s = suite(&report, c["id"].as_str().unwrap());
+        let want = |k: &str| -> BTreeSet<String> {
+            c[k].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect()
+        };
+        assert_eq!(props(s, "soc2"), want("soc2"));
+        assert_eq!(props(s, "soc1"), want("soc1"));
+        assert_eq!(props(s, "severity"), BTreeSet::from([c["severity"].as_str().unwrap().to_owned()]));
+        assert!(s.test_cases.iter().all(|t| t.classname.as_deref() == Some(c["id"].as_str().unwrap())));
+    }
+
+    let s3 = suite(&report, "aws-s3-encryption");
+    let case = |name: &str| {
+        s3.test_cases
+            .iter()
+            .find(|t| t.name.as_str() == name)
+            .unwrap_or_else(|| panic!("no testcase {name}"))
+    };
+    // A passing target: a bucket encrypted by a sibling resource in another file.
+    assert!(matches!(
+        case("aws-s3-encryption/pass/bucket.tf#aws_s3_bucket.reports").status,
+        TestCaseStatus::Success { .. }
+    ));
+    // A failing target, its message naming file and line.
+    match &case("aws-s3-encryption/fail/main.tf#aws_s3_bucket.exports").status {
+        TestCaseStatus::NonSuccess { kind: NonSuccessKind::Failure, message, description, ty, .. } => {
+            let message = message.as_ref().unwrap().to_string();
+            assert!(message.starts_with("aws-s3-encryption/fail/main.tf:6: "), "{message}");
+            assert!(description.as_ref().unwrap().as_str().contains("Remediation: "));
+            assert_eq!(ty.as_ref().unwrap().as_str(), "high");
+        }
+        other => panic!("expected a failure, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_malformed_file_is_an_error_case_and_other_results_remain() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    securityContext:\n      privileged: true\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("broken.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: [unclosed\n  name: x\n").unwrap();
+    let (out, report) = junit_run("malformed.xml", &[dir.path().to_str().unwrap()]);
+    assert_eq!(code(&out), 1);
+    let inputs = report
+        .test_suites
+        .iter()
+        .find(|s| s.name.as_str().starts_with("assure.inputs"))
+        .expect("an inputs suite");
+    assert_eq!(inputs.test_cases.len(), 1);
+    let broken = &inputs.test_cases[0];
+    assert_eq!(broken.name.as_str(), "broken.yaml");
+    match &broken.status {
+        TestCaseStatus::NonSuccess { kind: NonSuccessKind::Error, message, .. } => {
+            let m = message.as_ref().unwrap().to_string();
+            assert!(m.starts_with("broken.yaml:") && m.contains("invalid YAML"), "{m}");
+        }
+        other => panic!("expected an error, got {other:?}"),
+    }
+    // The good file was still evaluated.
+    let privileged = suite(&report, "k8s-privileged-container");
+    assert!(privileged
+        .test_cases
+        .iter()
+        .any(|t| t.name.as_str() == "good.yaml#Pod/web/container:app" && matches!(t.status, TestCaseStatus::NonSuccess { .. })));
+    assert!(stdout(&out).contains("broken.yaml:"));
+}
+
+#[test]
+fn exit_codes() {
+    let ok = assure(&["test", "--control", "k8s-privileged-container", "fixtures/k8s-privileged-container/pass"]);
+    assert_eq!(code(&ok), 0, "{}", stdout(&ok));
+    let failed = assure(&["test", "--control", "k8s-privileged-container", "fixtures/k8s-privileged-container/fail"]);
+    assert_eq!(code(&failed), 1);
+    // Below the threshold the run passes; --no-fail always passes.
+    let below = assure(&["test", "--fail-on", "critical", "--control", "k8s-run-as-non-root", "fixtures/k8s-run-as-non-root/fail"]);
+    assert_eq!(code(&below), 0, "{}", stdout(&below));
+    assert!(stdout(&below).contains("below the threshold"));
+    let no_fail = assure(&["test", "--no-fail", "fixtures/k8s-run-as-non-root/fail"]);
+    assert_eq!(code(&no_fail), 0);
+    // assure cannot run: bad flag value, missing path, unknown control, broken policy.
+    assert_eq!(code(&assure(&["test", "--fail-on", "extreme"])), 2);
+    let missing = assure(&["test", "no/such/dir"]);
+    assert_eq!(code(&missing), 2);
+    assert!(stderr(&missing).contains("no/such/dir"));
+    assert_eq!(code(&assure(&["test", "--control", "no-such-control", "fixtures"])), 2);
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.rego");
+    std::fs::write(&bad, "package bad\n\ndeny contains msg if {\n  msg := \n}\n").unwrap();
+    let broken = assure(&["test", "--policy", bad.to_str().unwrap(), "fixtures"]);
+    assert_eq!(code(&broken), 2);
+    let err = stderr(&broken);
+    assert!(err.contains("bad.rego:4:") && err.contains("column"), "{err}");
+}
+
+#[test]
+fn conftest_policies_run_unchanged() {
+    let (out, report) = junit_run(
+        "conftest.xml",
+        &["--no-builtin", "--policy", "tests/conftest-policies", "demo/acme-billing/k8s"],
+    );
+    assert_eq!(code(&out), 1, "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(report.test_suites.len(), 1);
+    let main = suite(&report, "main");
+    let failing: Vec<&str> = main
+        .test_cases
+        .iter()
+        .filter(|t| matches!(t.status, TestCaseStatus::NonSuccess { .. }))
+        .map(|t| t.name.as_str())
+        .collect();
+    // invoice-worker has no pod-level runAsNonRoot and a latest image (the v0 rule).
+    assert_eq!(failing, ["invoice-worker.yaml"]);
+    assert!(main.test_cases.iter().any(|t| t.name.as_str() == "billing-api.yaml[0]" && matches!(t.status, TestCaseStatus::Success { .. })));
+    let text = stdout(&out);
+    assert!(text.contains("latest image") && text.contains("must not run as root"), "{text}");
+}
+
+#[test]
+fn parse_prints_the_documents_policies_see() {
+    let tf = assure(&["parse", "demo/acme-billing/infra/terraform"]);
+    assert_eq!(code(&tf), 0, "{}", stderr(&tf));
+    let docs: serde_json::Value = serde_json::from_str(&stdout(&tf)).unwrap();
+    assert_eq!(docs.as_array().unwrap().len(), 1);
+    assert_eq!(docs[0]["kind"], "terraform");
+    let res = &docs[0]["input"]["resource"];
+    assert_eq!(
+        res["aws_s3_bucket_server_side_encryption_configuration"]["invoices"][0]["bucket"],
+        "${aws_s3_bucket.invoices.id}"
+    );
+    assert_eq!(res["aws_rds_cluster"]["ledger"][0]["storage_encrypted"], true);
+
+    let cfn = assure(&["parse", "demo/acme-billing/infra/cloudformation/reports-bucket.yaml"]);
+    let docs: serde_json::Value = serde_json::from_str(&stdout(&cfn)).unwrap();
+    assert_eq!(docs[0]["kind"], "cloudformation");
+    let props = &docs[0]["input"]["Resources"]["ReportsBucket"]["Properties"];
+    assert_eq!(props["BucketName"], serde_json::json!({"Fn::Sub": "acme-revenue-reports-${Environment}"}));
+    assert_eq!(
+        props["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]["ServerSideEncryptionByDefault"]["KMSMasterKeyID"],
+        serde_json::json!({"Fn::GetAtt": ["ReportsKey", "Arn"]})
+    );
+
+    let k8s = assure(&["parse", "demo/acme-billing/k8s/billing-api.yaml"]);
+    let docs: serde_json::Value = serde_json::from_str(&stdout(&k8s)).unwrap();
+    let kinds: Vec<&str> = docs.as_array().unwrap().iter().map(|d| d["input"]["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["Deployment", "Service"]);
+    assert!(docs.as_array().unwrap().iter().all(|d| d["kind"] == "kubernetes"));
+}
+
+#[test]
+fn machine_formats_keep_stdout_clean_and_order_is_stable() {
+    let one = assure(&["test", "-j", "1", "--format", "json", "demo/acme-billing"]);
+    let two = assure(&["test", "-j", "2", "--format", "json", "demo/acme-billing"]);
+    let a: serde_json::Value = serde_json::from_str(&stdout(&one)).expect("stdout is JSON only");
+    let b: serde_json::Value = serde_json::from_str(&stdout(&two)).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(a["schema_version"], 1);
+    let junit = assure(&["test", "--format", "junit", "demo/acme-billing"]);
+    assert!(stdout(&junit).starts_with("<?xml"));
+    quick_junit::Report::deserialize_from_str(&stdout(&junit)).unwrap();
+}

@@ -1,0 +1,80 @@
+//! Helpers shared by the integration tests: run the built binary, read its
+//! JUnit back with quick-junit, and validate it with xmllint against the
+//! Jenkins JUnit schema in ../shared/reference.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn assure(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_assure"))
+        .args(args)
+        .current_dir(repo())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run assure")
+}
+
+pub fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Where every JUnit report the tests write is kept, so `.ci/run` can
+/// validate them all again after the run.
+pub fn report_path(name: &str) -> PathBuf {
+    let dir = repo().join("target/test-reports");
+    std::fs::create_dir_all(&dir).expect("create report dir");
+    dir.join(name)
+}
+
+/// Validate with xmllint against the JUnit XSD. In CI both must exist; on a
+/// laptop without them the check is skipped with a note.
+pub fn validate_junit(path: &Path) {
+    let xsd = repo().join("../shared/reference/junit-10.xsd");
+    let have_xmllint = Command::new("xmllint").arg("--version").output().is_ok();
+    if !xsd.exists() || !have_xmllint {
+        assert!(std::env::var_os("CI").is_none(), "CI must have xmllint and {}", xsd.display());
+        eprintln!("note: skipping XSD validation (no xmllint or no {})", xsd.display());
+        return;
+    }
+    let out = Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&xsd)
+        .arg(path)
+        .output()
+        .expect("run xmllint");
+    assert!(
+        out.status.success(),
+        "{} does not validate:\n{}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Run `assure test` with `--junit`, validate and parse the report.
+pub fn junit_run(name: &str, args: &[&str]) -> (Output, quick_junit::Report) {
+    let path = report_path(name);
+    let _ = std::fs::remove_file(&path);
+    let path_str = path.to_string_lossy().into_owned();
+    let mut all = vec!["test", "--junit", &path_str];
+    all.extend_from_slice(args);
+    let out = assure(&all);
+    let xml = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("no JUnit report ({e}); stderr: {}", stderr(&out)));
+    validate_junit(&path);
+    let report = quick_junit::Report::deserialize_from_str(&xml).expect("quick-junit reads the report back");
+    (out, report)
+}

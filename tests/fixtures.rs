@@ -1,0 +1,102 @@
+//! Every control fails exactly where its fail fixtures say, and nowhere in
+//! its pass fixtures. A fail fixture marks each expected finding with a
+//! comment `expect-fail: <control-id>`: on the line of the finding, or, as a
+//! line of its own, just above it.
+
+mod common;
+
+use common::*;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+/// (path relative to `root`, line) of every marker for `id` under `root`.
+fn expected(root: &Path, id: &str) -> BTreeSet<(String, usize)> {
+    let mut files = Vec::new();
+    walk(root, &mut files);
+    let marker = format!("expect-fail: {id}");
+    let mut out = BTreeSet::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let rel = f.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+        for (i, l) in lines.iter().enumerate() {
+            if !l.contains(&marker) {
+                continue;
+            }
+            let own_line = l.trim_start().starts_with('#');
+            let line = if own_line {
+                i + 1 + lines[i + 1..].iter().position(|n| !n.trim().is_empty() && !n.trim_start().starts_with('#')).unwrap() + 1
+            } else {
+                i + 1
+            };
+            out.insert((rel.clone(), line));
+        }
+    }
+    out
+}
+
+fn findings(dir: &str, id: &str) -> (serde_json::Value, BTreeSet<(String, usize)>) {
+    let out = assure(&["test", "--control", id, "--format", "json", dir]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
+    let mut got = BTreeSet::new();
+    for c in v["controls"].as_array().unwrap() {
+        for t in c["targets"].as_array().unwrap() {
+            for f in t["findings"].as_array().into_iter().flatten() {
+                if f["level"] == "deny" {
+                    let loc = &f["location"];
+                    got.insert((loc["path"].as_str().unwrap().to_owned(), loc["line"].as_u64().unwrap() as usize));
+                }
+            }
+        }
+    }
+    (v, got)
+}
+
+#[test]
+fn every_control_fails_exactly_where_its_fixtures_say() {
+    let controls: Vec<serde_json::Value> = serde_json::from_str(&stdout(&assure(&["controls", "--format", "json"]))).unwrap();
+    let mut problems = Vec::new();
+    for c in &controls {
+        let id = c["id"].as_str().unwrap();
+        let base = repo().join("fixtures").join(id);
+        for kind in ["pass", "fail"] {
+            if !base.join(kind).is_dir() {
+                problems.push(format!("{id}: no fixtures/{id}/{kind}"));
+            }
+        }
+        if !problems.is_empty() {
+            continue;
+        }
+        let fail_dir = format!("fixtures/{id}/fail");
+        let want = expected(&base.join("fail"), id);
+        let (_, got) = findings(&fail_dir, id);
+        if want.is_empty() {
+            problems.push(format!("{id}: fail fixtures mark no expected finding"));
+        }
+        if got != want {
+            problems.push(format!("{id}: findings {got:?}, markers {want:?}"));
+        }
+        let (v, got) = findings(&format!("fixtures/{id}/pass"), id);
+        if !got.is_empty() {
+            problems.push(format!("{id}: findings in pass fixtures: {got:?}"));
+        }
+        if v["summary"]["passed"].as_u64().unwrap_or(0) == 0 {
+            problems.push(format!("{id}: pass fixtures give no passing target"));
+        }
+        if v["summary"]["errors"].as_u64() != Some(0) || v["summary"]["input_errors"].as_u64() != Some(0) {
+            problems.push(format!("{id}: errors in pass fixtures"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
