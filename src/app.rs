@@ -67,20 +67,29 @@ pub fn load_controls(args: &PolicyArgs) -> Result<ControlSet, Fatal> {
     };
     sources.extend(controls::read_sources(&args.policies, false)?);
     if sources.is_empty() {
-        return Err(fatal("no policies to run: --no-builtin was given without --policy"));
+        return Err(fatal(
+            "no policies to run: --no-builtin was given without --policy",
+        ));
     }
     let data = args
         .data
         .iter()
-        .map(|p| load_data(p))
+        .map(load_data)
         .collect::<Result<Vec<_>, _>>()?;
     let objectives = default_objectives();
-    Ok(compile(&sources, &CompileOptions { objectives: &objectives, data })?)
+    Ok(compile(
+        &sources,
+        &CompileOptions {
+            objectives: &objectives,
+            data,
+        },
+    )?)
 }
 
 fn load_data(path: &PathBuf) -> Result<serde_json::Value, Fatal> {
     let label = crate::discover::slash_path(path);
-    let text = std::fs::read_to_string(path).map_err(|e| fatal(format!("{label}: cannot read data file: {e}")))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| fatal(format!("{label}: cannot read data file: {e}")))?;
     let parsed = if label.ends_with(".json") {
         crate::inputs::structured::parse_json(&label, &text)
     } else {
@@ -114,8 +123,13 @@ fn select_controls(set: &mut ControlSet, only: &[String], skip: &[String]) -> Re
 }
 
 /// Discover and parse: the documents, and the inputs that failed.
-pub fn load_inputs(paths: &[PathBuf], no_ignore: bool, limits: InputLimits) -> Result<(Vec<Document>, Vec<InputError>), Fatal> {
-    let found = discover(paths, &DiscoverOptions { no_ignore }).map_err(|e| fatal(format!("cannot scan {e}")))?;
+pub fn load_inputs(
+    paths: &[PathBuf],
+    no_ignore: bool,
+    limits: InputLimits,
+) -> Result<(Vec<Document>, Vec<InputError>), Fatal> {
+    let found = discover(paths, &DiscoverOptions { no_ignore })
+        .map_err(|e| fatal(format!("cannot scan {e}")))?;
     let mut errors = found.errors;
     let mut documents = Vec::new();
     for parsed in parse_units(&found.units, limits) {
@@ -147,15 +161,24 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
     let result = scan(&evaluator, &documents, input_errors, gate(args), started);
 
     if let Some(path) = &args.junit {
-        report::write_atomically(path, report::junit::render(&result).as_bytes())
-            .map_err(|e| fatal(format!("{}: cannot write JUnit report: {e}", path.display())))?;
+        report::write_atomically(path, report::junit::render(&result).as_bytes()).map_err(|e| {
+            fatal(format!(
+                "{}: cannot write JUnit report: {e}",
+                path.display()
+            ))
+        })?;
     }
     if let Some(path) = &args.json {
         report::write_atomically(path, report::json::render(&result).as_bytes())
             .map_err(|e| fatal(format!("{}: cannot write JSON report: {e}", path.display())))?;
     }
     let out = match args.format {
-        Format::Text => report::text::render(&result, &TextOptions { quiet: args.output.quiet }),
+        Format::Text => report::text::render(
+            &result,
+            &TextOptions {
+                quiet: args.output.quiet,
+            },
+        ),
         Format::Json => report::json::render(&result),
         Format::Junit => report::junit::render(&result),
     };
@@ -172,7 +195,13 @@ fn gate(args: &TestArgs) -> Gate {
 }
 
 /// Evaluate and assemble the result model.
-pub fn scan(evaluator: &Evaluator, documents: &[Document], input_errors: Vec<InputError>, gate: Gate, started: Instant) -> ScanResult {
+pub fn scan(
+    evaluator: &Evaluator,
+    documents: &[Document],
+    input_errors: Vec<InputError>,
+    gate: Gate,
+    started: Instant,
+) -> ScanResult {
     let mut per_file: HashMap<&str, usize> = HashMap::new();
     for d in documents {
         *per_file.entry(d.path.as_str()).or_default() += 1;
@@ -188,16 +217,28 @@ pub fn scan(evaluator: &Evaluator, documents: &[Document], input_errors: Vec<Inp
     for (ci, di, raw) in evaluator.evaluate(documents) {
         let doc = &documents[di];
         let n = per_file.get(doc.path.as_str()).copied().unwrap_or(1);
-        results[ci].targets.extend(build_targets(&controls[ci], doc, n, raw));
+        results[ci]
+            .targets
+            .extend(build_targets(&controls[ci], doc, n, raw));
     }
     for r in &mut results {
         r.targets.sort_by(|a, b| a.name.cmp(&b.name));
     }
-    ScanResult::new(results, input_errors, documents.len(), gate, started.elapsed())
+    ScanResult::new(
+        results,
+        input_errors,
+        documents.len(),
+        gate,
+        started.elapsed(),
+    )
 }
 
 pub fn run_parse(args: &ParseArgs) -> Result<i32, Fatal> {
-    let (documents, errors) = load_inputs(std::slice::from_ref(&args.path), false, InputLimits::default())?;
+    let (documents, errors) = load_inputs(
+        std::slice::from_ref(&args.path),
+        false,
+        InputLimits::default(),
+    )?;
     let out: Vec<serde_json::Value> = documents
         .iter()
         .map(|d| {
@@ -226,8 +267,8 @@ pub fn run_controls(args: &ControlsArgs) -> Result<i32, Fatal> {
             s.push('\n');
             s
         }
-        ListFormat::Markdown => report::controls_markdown(&set.controls),
-        ListFormat::Text => report::controls_text(&set.controls),
+        ListFormat::Markdown => report::catalog::markdown(&set.controls),
+        ListFormat::Text => report::catalog::text(&set.controls),
     };
     print_stdout(&out);
     Ok(0)

@@ -141,7 +141,12 @@ pub enum ColorChoice {
 
 impl ValueEnum for Severity {
     fn value_variants<'a>() -> &'a [Self] {
-        &[Severity::Low, Severity::Medium, Severity::High, Severity::Critical]
+        &[
+            Severity::Low,
+            Severity::Medium,
+            Severity::High,
+            Severity::Critical,
+        ]
     }
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {

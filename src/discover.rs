@@ -140,11 +140,16 @@ fn walk_root(
             Ok(e) => e,
             Err(err) => {
                 let path = err_path(&err, root);
-                errors.push(InputError::new(path, format!("cannot read: {}", strip_path(&err.to_string()))));
+                errors.push(InputError::new(
+                    path,
+                    format!("cannot read: {}", strip_path(&err.to_string())),
+                ));
                 continue;
             }
         };
-        let Some(ft) = entry.file_type() else { continue };
+        let Some(ft) = entry.file_type() else {
+            continue;
+        };
         if ft.is_dir() {
             continue;
         }
@@ -156,7 +161,9 @@ fn walk_root(
             Some(p) => format!("{}/{}", p.trim_end_matches('/'), rel_to_root),
             None => rel_to_root,
         };
-        let Some(format) = format_of(&rel) else { continue };
+        let Some(format) = format_of(&rel) else {
+            continue;
+        };
         if ft.is_symlink() {
             match entry.path().canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
@@ -194,7 +201,9 @@ fn err_path(err: &ignore::Error, root: &Path) -> String {
     fn find(err: &ignore::Error) -> Option<&Path> {
         match err {
             ignore::Error::WithPath { path, .. } => Some(path),
-            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => find(err),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                find(err)
+            }
             ignore::Error::Loop { child, .. } => Some(child),
             _ => None,
         }
@@ -230,7 +239,11 @@ mod tests {
                 Unit::File { file, .. } => file.rel.clone(),
                 Unit::TerraformModule { dir, files } => format!(
                     "{dir}/ [{}]",
-                    files.iter().map(|f| f.rel.as_str()).collect::<Vec<_>>().join(",")
+                    files
+                        .iter()
+                        .map(|f| f.rel.as_str())
+                        .collect::<Vec<_>>()
+                        .join(",")
                 ),
             })
             .collect()
@@ -253,7 +266,11 @@ mod tests {
         let d = discover(&[r.to_path_buf()], &DiscoverOptions::default()).unwrap();
         assert_eq!(
             names(&d),
-            [".github/workflows/ci.yml", "infra/ [infra/main.tf,infra/s3.tf]", "k8s/app.yaml"]
+            [
+                ".github/workflows/ci.yml",
+                "infra/ [infra/main.tf,infra/s3.tf]",
+                "k8s/app.yaml"
+            ]
         );
         let all = discover(&[r.to_path_buf()], &DiscoverOptions { no_ignore: true }).unwrap();
         assert!(names(&all).contains(&"secret/a.yaml".to_owned()));
@@ -278,6 +295,10 @@ mod tests {
 
     #[test]
     fn missing_root_is_an_error() {
-        assert!(discover(&[PathBuf::from("/definitely/not/here")], &DiscoverOptions::default()).is_err());
+        assert!(discover(
+            &[PathBuf::from("/definitely/not/here")],
+            &DiscoverOptions::default()
+        )
+        .is_err());
     }
 }

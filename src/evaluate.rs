@@ -99,7 +99,10 @@ impl Evaluator {
     /// Prepare every control. In `Vm` mode a control the VM cannot compile
     /// (it rejects `with`, among others) runs on the interpreter. Unknown
     /// builtins are errors in every mode, found here and not mid-scan.
-    pub fn new(set: ControlSet, opts: EvalOptions) -> Result<Evaluator, Vec<crate::controls::PolicyError>> {
+    pub fn new(
+        set: ControlSet,
+        opts: EvalOptions,
+    ) -> Result<Evaluator, Vec<crate::controls::PolicyError>> {
         let mut runners = Vec::with_capacity(set.controls.len());
         let mut fallbacks = Vec::new();
         let mut errors = Vec::new();
@@ -110,7 +113,9 @@ impl Evaluator {
             match program {
                 Ok(p) if opts.mode == EngineMode::Vm => runners.push(Runner::Vm(p)),
                 Ok(_) => runners.push(Runner::Interpreter),
-                Err(e) if e.contains("Unknown builtin function") || e.contains("Unknown function") => {
+                Err(e)
+                    if e.contains("Unknown builtin function") || e.contains("Unknown function") =>
+                {
                     errors.push(crate::controls::PolicyError {
                         file: c.source.clone(),
                         line: None,
@@ -169,7 +174,9 @@ impl Evaluator {
 
 fn compile_program(engine: &mut regorus::Engine, paths: &[String]) -> Result<Arc<Program>, String> {
     let first: regorus::Rc<str> = paths.first().map(|p| p.as_str()).unwrap_or("").into();
-    let compiled = engine.compile_with_entrypoint(&first).map_err(|e| e.to_string())?;
+    let compiled = engine
+        .compile_with_entrypoint(&first)
+        .map_err(|e| e.to_string())?;
     let entry: Vec<&str> = paths.iter().map(String::as_str).collect();
     Compiler::compile_from_policy(&compiled, &entry).map_err(|e| e.to_string())
 }
@@ -226,10 +233,18 @@ impl<'a> Worker<'a> {
     fn run_interpreter(&mut self, control: &Control, input: &regorus::Value) -> RawEval {
         self.engine.set_input(input.clone());
         let engine = &mut self.engine;
-        collect(control, |path| engine.eval_rule(path.to_owned()).map_err(|e| e.to_string()))
+        collect(control, |path| {
+            engine.eval_rule(path.to_owned()).map_err(|e| e.to_string())
+        })
     }
 
-    fn run_vm(&mut self, ci: usize, control: &Control, program: Arc<Program>, input: &regorus::Value) -> RawEval {
+    fn run_vm(
+        &mut self,
+        ci: usize,
+        control: &Control,
+        program: Arc<Program>,
+        input: &regorus::Value,
+    ) -> RawEval {
         let timeout = self.ev.opts.timeout;
         let data = &self.ev.data;
         let vm = self.vms.entry(ci).or_insert_with(|| {
@@ -243,7 +258,10 @@ impl<'a> Worker<'a> {
             vm
         });
         vm.set_input(input.clone());
-        collect(control, |path| vm.execute_entry_point_by_name(path).map_err(|e| e.to_string()))
+        collect(control, |path| {
+            vm.execute_entry_point_by_name(path)
+                .map_err(|e| e.to_string())
+        })
     }
 }
 
@@ -255,7 +273,10 @@ fn timer(limit: Duration) -> ExecutionTimerConfig {
 }
 
 /// Evaluate a control's rules through `eval` and gather what they give.
-fn collect(control: &Control, mut eval: impl FnMut(&str) -> Result<regorus::Value, String>) -> RawEval {
+fn collect(
+    control: &Control,
+    mut eval: impl FnMut(&str) -> Result<regorus::Value, String>,
+) -> RawEval {
     let mut raw = RawEval::default();
     let pkg = &control.package;
     let mut run = |rule: &str| -> Result<Vec<serde_json::Value>, String> {
@@ -264,10 +285,12 @@ fn collect(control: &Control, mut eval: impl FnMut(&str) -> Result<regorus::Valu
     };
     let result: Result<(), String> = (|| {
         for rule in &control.rules.deny {
-            raw.deny.extend(run(rule)?.into_iter().map(|v| (rule.clone(), v)));
+            raw.deny
+                .extend(run(rule)?.into_iter().map(|v| (rule.clone(), v)));
         }
         for rule in &control.rules.warn {
-            raw.warn.extend(run(rule)?.into_iter().map(|v| (rule.clone(), v)));
+            raw.warn
+                .extend(run(rule)?.into_iter().map(|v| (rule.clone(), v)));
         }
         if control.rules.resources {
             let mut ids: Vec<String> = run("resources")?
@@ -285,9 +308,10 @@ fn collect(control: &Control, mut eval: impl FnMut(&str) -> Result<regorus::Valu
             let mut names = BTreeSet::new();
             for v in run("exception")? {
                 match v {
-                    serde_json::Value::Array(list) => {
-                        names.extend(list.into_iter().filter_map(|x| x.as_str().map(str::to_owned)))
-                    }
+                    serde_json::Value::Array(list) => names.extend(
+                        list.into_iter()
+                            .filter_map(|x| x.as_str().map(str::to_owned)),
+                    ),
                     serde_json::Value::String(s) => {
                         names.insert(s);
                     }
@@ -345,7 +369,11 @@ mod tests {
     use crate::frameworks::default_objectives;
     use crate::inputs::structured::parse_yaml;
 
-    fn evaluator(policies: &[(&str, &str)], mode: EngineMode, timeout: Duration) -> Result<Evaluator, Vec<crate::controls::PolicyError>> {
+    fn evaluator(
+        policies: &[(&str, &str)],
+        mode: EngineMode,
+        timeout: Duration,
+    ) -> Result<Evaluator, Vec<crate::controls::PolicyError>> {
         let objectives = default_objectives();
         let sources: Vec<PolicySource> = policies
             .iter()
@@ -354,7 +382,13 @@ mod tests {
                 text: (*t).into(),
             })
             .collect();
-        let set = compile(&sources, &CompileOptions { objectives: &objectives, data: vec![] })?;
+        let set = compile(
+            &sources,
+            &CompileOptions {
+                objectives: &objectives,
+                data: vec![],
+            },
+        )?;
         Evaluator::new(set, EvalOptions { timeout, mode })
     }
 
@@ -382,7 +416,12 @@ mod tests {
     #[test]
     fn controls_only_run_on_their_input_kinds() {
         let docs = parse_yaml("x.yaml", "a: 1\n").documents;
-        let ev = evaluator(&[("p.rego", PRIVILEGED)], EngineMode::default(), Duration::from_secs(5)).unwrap();
+        let ev = evaluator(
+            &[("p.rego", PRIVILEGED)],
+            EngineMode::default(),
+            Duration::from_secs(5),
+        )
+        .unwrap();
         assert!(ev.evaluate(&docs).is_empty());
     }
 
@@ -391,13 +430,30 @@ mod tests {
         let runaway = "package runaway\n\ndeny contains x if {\n  some i in numbers.range(1, 20000)\n  some j in numbers.range(1, 20000)\n  x := i * j\n  x < 0\n}\n";
         let fine = "package fine\n\ndeny contains \"always\" if true\n";
         for mode in [EngineMode::Interpreter, EngineMode::Vm] {
-            let ev = evaluator(&[("r.rego", runaway), ("f.rego", fine)], mode, Duration::from_millis(300)).unwrap();
+            let ev = evaluator(
+                &[("r.rego", runaway), ("f.rego", fine)],
+                mode,
+                Duration::from_millis(300),
+            )
+            .unwrap();
             let docs = parse_yaml("x.yaml", "a: 1\n").documents;
             let start = std::time::Instant::now();
             let out = ev.evaluate(&docs);
             assert!(start.elapsed() < Duration::from_secs(10));
-            let by_id: HashMap<&str, &RawEval> = out.iter().map(|(ci, _, r)| (ev.controls()[*ci].id.as_str(), r)).collect();
-            assert!(by_id["runaway"].error.as_deref().unwrap_or("").to_lowercase().contains("time"), "{:?}", by_id["runaway"].error);
+            let by_id: HashMap<&str, &RawEval> = out
+                .iter()
+                .map(|(ci, _, r)| (ev.controls()[*ci].id.as_str(), r))
+                .collect();
+            assert!(
+                by_id["runaway"]
+                    .error
+                    .as_deref()
+                    .unwrap_or("")
+                    .to_lowercase()
+                    .contains("time"),
+                "{:?}",
+                by_id["runaway"].error
+            );
             assert_eq!(by_id["fine"].deny.len(), 1);
         }
     }
@@ -406,10 +462,24 @@ mod tests {
     fn default_engine_takes_else_branches_of_functions_that_iterate() {
         // The case regorus 0.14.1's VM gets wrong (see EngineMode).
         let p = "package e\n\nid(stage) := name if {\n  some f in input.items\n  f.s == stage\n  name := f.name\n} else := \"fallback\"\n\ndeny contains msg if {\n  some f in input.items\n  msg := id(f.s)\n}\n";
-        let ev = evaluator(&[("e.rego", p)], EngineMode::default(), Duration::from_secs(5)).unwrap();
-        let docs = crate::inputs::structured::parse_json("x.json", r#"{"items": [{"s": 0, "name": "one"}, {"s": 1}]}"#).documents;
+        let ev = evaluator(
+            &[("e.rego", p)],
+            EngineMode::default(),
+            Duration::from_secs(5),
+        )
+        .unwrap();
+        let docs = crate::inputs::structured::parse_json(
+            "x.json",
+            r#"{"items": [{"s": 0, "name": "one"}, {"s": 1}]}"#,
+        )
+        .documents;
         let out = ev.evaluate(&docs);
-        let mut msgs: Vec<String> = out[0].2.deny.iter().map(|(_, v)| v.as_str().unwrap_or("").to_owned()).collect();
+        let mut msgs: Vec<String> = out[0]
+            .2
+            .deny
+            .iter()
+            .map(|(_, v)| v.as_str().unwrap_or("").to_owned())
+            .collect();
         msgs.sort();
         assert_eq!(msgs, ["fallback", "one"]);
     }
@@ -418,7 +488,12 @@ mod tests {
     fn runtime_errors_are_errors_for_that_pair() {
         // Two definitions of a complete rule that disagree: an error in OPA too.
         let p = "package strict\n\nv = input.a\nv = input.b\n\ndeny contains x if {\n  x := v\n}\n";
-        let ev = evaluator(&[("s.rego", p)], EngineMode::Interpreter, Duration::from_secs(5)).unwrap();
+        let ev = evaluator(
+            &[("s.rego", p)],
+            EngineMode::Interpreter,
+            Duration::from_secs(5),
+        )
+        .unwrap();
         let docs = parse_yaml("x.yaml", "a: 1\nb: 2\n").documents;
         let out = ev.evaluate(&docs);
         assert!(out[0].2.error.is_some(), "{:?}", out[0].2);
@@ -427,6 +502,11 @@ mod tests {
     #[test]
     fn unknown_builtins_fail_at_load() {
         let p = "package n\ndeny contains x if {\n  x := http.send({\"url\": \"http://x\"})\n}\n";
-        assert!(evaluator(&[("n.rego", p)], EngineMode::default(), Duration::from_secs(5)).is_err());
+        assert!(evaluator(
+            &[("n.rego", p)],
+            EngineMode::default(),
+            Duration::from_secs(5)
+        )
+        .is_err());
     }
 }

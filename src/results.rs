@@ -129,7 +129,12 @@ pub fn fingerprint(control: &str, path: &str, resource: Option<&str>, message: &
 }
 
 /// Turn one control's raw evaluation of one document into targets.
-pub fn build_targets(control: &Control, doc: &Document, docs_in_file: usize, raw: RawEval) -> Vec<TargetResult> {
+pub fn build_targets(
+    control: &Control,
+    doc: &Document,
+    docs_in_file: usize,
+    raw: RawEval,
+) -> Vec<TargetResult> {
     let doc_name = doc.display_path(docs_in_file);
     if let Some(error) = raw.error {
         return vec![TargetResult {
@@ -144,7 +149,15 @@ pub fn build_targets(control: &Control, doc: &Document, docs_in_file: usize, raw
     let mut findings: Vec<Finding> = Vec::new();
     for (level, items) in [(Level::Deny, raw.deny), (Level::Warn, raw.warn)] {
         for (rule, item) in items {
-            findings.push(finding(control, doc, &doc_name, level, rule, item, &raw.exceptions));
+            findings.push(finding(
+                control,
+                doc,
+                &doc_name,
+                level,
+                rule,
+                item,
+                &raw.exceptions,
+            ));
         }
     }
     let by_resource = raw.resources.is_some();
@@ -155,7 +168,9 @@ pub fn build_targets(control: &Control, doc: &Document, docs_in_file: usize, raw
             Some(r) if by_resource => {
                 // A Terraform module spans files: name the resource's own file.
                 let path = match &doc.locator {
-                    Locator::Terraform { .. } => doc.locator.file_of(r).unwrap_or(&doc_name).to_owned(),
+                    Locator::Terraform { .. } => {
+                        doc.locator.file_of(r).unwrap_or(&doc_name).to_owned()
+                    }
                     _ => doc_name.clone(),
                 };
                 (format!("{path}#{r}"), path, Some(r.to_owned()))
@@ -169,7 +184,11 @@ pub fn build_targets(control: &Control, doc: &Document, docs_in_file: usize, raw
     }
     for f in findings {
         let (name, path, resource) = target_of(f.resource.as_deref());
-        targets.entry(name).or_insert((path, resource, vec![])).2.push(f);
+        targets
+            .entry(name)
+            .or_insert((path, resource, vec![]))
+            .2
+            .push(f);
     }
     if !by_resource && targets.is_empty() {
         targets.insert(doc_name.clone(), (doc_name, None, vec![]));
@@ -177,7 +196,9 @@ pub fn build_targets(control: &Control, doc: &Document, docs_in_file: usize, raw
     targets
         .into_iter()
         .map(|(name, (path, resource, mut findings))| {
-            findings.sort_by(|a, b| (a.level, &a.location, &a.message).cmp(&(b.level, &b.location, &b.message)));
+            findings.sort_by(|a, b| {
+                (a.level, &a.location, &a.message).cmp(&(b.level, &b.location, &b.message))
+            });
             findings.dedup_by(|a, b| a.fingerprint == b.fingerprint && a.level == b.level);
             let outcome = target_outcome(&findings);
             TargetResult {
@@ -245,7 +266,10 @@ fn finding(
                 .unwrap_or_else(|| doc.path.clone());
             Some(Location { path, line })
         })
-        .or_else(|| doc.locator.locate(&doc.value, resource.as_deref(), attribute.as_deref()));
+        .or_else(|| {
+            doc.locator
+                .locate(&doc.value, resource.as_deref(), attribute.as_deref())
+        });
     let suffix = rule.split_once('_').map_or("", |(_, s)| s);
     let waiver = exceptions.contains(suffix).then(|| Waiver {
         reason: format!("exception for rule `{rule}` in the policy"),
@@ -398,7 +422,10 @@ fn verdict(controls: &[ControlResult], summary: &Summary, gate: Gate) -> Verdict
             .map(|c| c.count(Outcome::Warn))
             .sum();
         if warned > 0 {
-            reasons.push(format!("{warned} warning target{} (--fail-on-warn)", plural(warned)));
+            reasons.push(format!(
+                "{warned} warning target{} (--fail-on-warn)",
+                plural(warned)
+            ));
         }
     }
     if summary.input_errors > 0 {
@@ -409,13 +436,20 @@ fn verdict(controls: &[ControlResult], summary: &Summary, gate: Gate) -> Verdict
         ));
     }
     if summary.errors > 0 {
-        reasons.push(format!("{} evaluation error{}", summary.errors, plural(summary.errors)));
+        reasons.push(format!(
+            "{} evaluation error{}",
+            summary.errors,
+            plural(summary.errors)
+        ));
     }
     let passed = reasons.is_empty();
     if passed {
         let below = summary.failed;
         reasons.push(if below > 0 {
-            format!("{below} failing target{} below the threshold ({fail_on})", plural(below))
+            format!(
+                "{below} failing target{} below the threshold ({fail_on})",
+                plural(below)
+            )
         } else {
             "no failing target".to_owned()
         });

@@ -15,7 +15,11 @@ fn suite<'a>(report: &'a quick_junit::Report, id: &str) -> &'a quick_junit::Test
 }
 
 fn props(s: &quick_junit::TestSuite, name: &str) -> BTreeSet<String> {
-    s.properties.iter().filter(|p| p.name.as_str() == name).map(|p| p.value.to_string()).collect()
+    s.properties
+        .iter()
+        .filter(|p| p.name.as_str() == name)
+        .map(|p| p.value.to_string())
+        .collect()
 }
 
 #[test]
@@ -24,18 +28,29 @@ fn junit_has_a_suite_per_control_with_criteria_and_located_failures() {
     assert_eq!(code(&out), 1, "{}", stderr(&out));
 
     // One suite per control listed by `assure controls`, with its mapping.
-    let controls: Vec<serde_json::Value> = serde_json::from_str(&stdout(&assure(&["controls", "--format", "json"]))).unwrap();
+    let controls: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(&assure(&["controls", "--format", "json"]))).unwrap();
     assert!(controls.len() >= 10);
     assert_eq!(report.test_suites.len(), controls.len());
     for c in &controls {
         let s = suite(&report, c["id"].as_str().unwrap());
         let want = |k: &str| -> BTreeSet<String> {
-            c[k].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_owned()).collect()
+            c[k].as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_owned())
+                .collect()
         };
         assert_eq!(props(s, "soc2"), want("soc2"));
         assert_eq!(props(s, "soc1"), want("soc1"));
-        assert_eq!(props(s, "severity"), BTreeSet::from([c["severity"].as_str().unwrap().to_owned()]));
-        assert!(s.test_cases.iter().all(|t| t.classname.as_deref() == Some(c["id"].as_str().unwrap())));
+        assert_eq!(
+            props(s, "severity"),
+            BTreeSet::from([c["severity"].as_str().unwrap().to_owned()])
+        );
+        assert!(s
+            .test_cases
+            .iter()
+            .all(|t| t.classname.as_deref() == Some(c["id"].as_str().unwrap())));
     }
 
     let s3 = suite(&report, "aws-s3-encryption");
@@ -52,10 +67,23 @@ fn junit_has_a_suite_per_control_with_criteria_and_located_failures() {
     ));
     // A failing target, its message naming file and line.
     match &case("aws-s3-encryption/fail/main.tf#aws_s3_bucket.exports").status {
-        TestCaseStatus::NonSuccess { kind: NonSuccessKind::Failure, message, description, ty, .. } => {
+        TestCaseStatus::NonSuccess {
+            kind: NonSuccessKind::Failure,
+            message,
+            description,
+            ty,
+            ..
+        } => {
             let message = message.as_ref().unwrap().to_string();
-            assert!(message.starts_with("aws-s3-encryption/fail/main.tf:6: "), "{message}");
-            assert!(description.as_ref().unwrap().as_str().contains("Remediation: "));
+            assert!(
+                message.starts_with("aws-s3-encryption/fail/main.tf:6: "),
+                "{message}"
+            );
+            assert!(description
+                .as_ref()
+                .unwrap()
+                .as_str()
+                .contains("Remediation: "));
             assert_eq!(ty.as_ref().unwrap().as_str(), "high");
         }
         other => panic!("expected a failure, got {other:?}"),
@@ -70,7 +98,11 @@ fn a_malformed_file_is_an_error_case_and_other_results_remain() {
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    securityContext:\n      privileged: true\n",
     )
     .unwrap();
-    std::fs::write(dir.path().join("broken.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: [unclosed\n  name: x\n").unwrap();
+    std::fs::write(
+        dir.path().join("broken.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata: [unclosed\n  name: x\n",
+    )
+    .unwrap();
     let (out, report) = junit_run("malformed.xml", &[dir.path().to_str().unwrap()]);
     assert_eq!(code(&out), 1);
     let inputs = report
@@ -82,9 +114,16 @@ fn a_malformed_file_is_an_error_case_and_other_results_remain() {
     let broken = &inputs.test_cases[0];
     assert_eq!(broken.name.as_str(), "broken.yaml");
     match &broken.status {
-        TestCaseStatus::NonSuccess { kind: NonSuccessKind::Error, message, .. } => {
+        TestCaseStatus::NonSuccess {
+            kind: NonSuccessKind::Error,
+            message,
+            ..
+        } => {
             let m = message.as_ref().unwrap().to_string();
-            assert!(m.starts_with("broken.yaml:") && m.contains("invalid YAML"), "{m}");
+            assert!(
+                m.starts_with("broken.yaml:") && m.contains("invalid YAML"),
+                "{m}"
+            );
         }
         other => panic!("expected an error, got {other:?}"),
     }
@@ -93,18 +132,36 @@ fn a_malformed_file_is_an_error_case_and_other_results_remain() {
     assert!(privileged
         .test_cases
         .iter()
-        .any(|t| t.name.as_str() == "good.yaml#Pod/web/container:app" && matches!(t.status, TestCaseStatus::NonSuccess { .. })));
+        .any(|t| t.name.as_str() == "good.yaml#Pod/web/container:app"
+            && matches!(t.status, TestCaseStatus::NonSuccess { .. })));
     assert!(stdout(&out).contains("broken.yaml:"));
 }
 
 #[test]
 fn exit_codes() {
-    let ok = assure(&["test", "--control", "k8s-privileged-container", "fixtures/k8s-privileged-container/pass"]);
+    let ok = assure(&[
+        "test",
+        "--control",
+        "k8s-privileged-container",
+        "fixtures/k8s-privileged-container/pass",
+    ]);
     assert_eq!(code(&ok), 0, "{}", stdout(&ok));
-    let failed = assure(&["test", "--control", "k8s-privileged-container", "fixtures/k8s-privileged-container/fail"]);
+    let failed = assure(&[
+        "test",
+        "--control",
+        "k8s-privileged-container",
+        "fixtures/k8s-privileged-container/fail",
+    ]);
     assert_eq!(code(&failed), 1);
     // Below the threshold the run passes; --no-fail always passes.
-    let below = assure(&["test", "--fail-on", "critical", "--control", "k8s-run-as-non-root", "fixtures/k8s-run-as-non-root/fail"]);
+    let below = assure(&[
+        "test",
+        "--fail-on",
+        "critical",
+        "--control",
+        "k8s-run-as-non-root",
+        "fixtures/k8s-run-as-non-root/fail",
+    ]);
     assert_eq!(code(&below), 0, "{}", stdout(&below));
     assert!(stdout(&below).contains("below the threshold"));
     let no_fail = assure(&["test", "--no-fail", "fixtures/k8s-run-as-non-root/fail"]);
@@ -114,21 +171,41 @@ fn exit_codes() {
     let missing = assure(&["test", "no/such/dir"]);
     assert_eq!(code(&missing), 2);
     assert!(stderr(&missing).contains("no/such/dir"));
-    assert_eq!(code(&assure(&["test", "--control", "no-such-control", "fixtures"])), 2);
+    assert_eq!(
+        code(&assure(&[
+            "test",
+            "--control",
+            "no-such-control",
+            "fixtures"
+        ])),
+        2
+    );
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.rego");
-    std::fs::write(&bad, "package bad\n\ndeny contains msg if {\n  msg := \n}\n").unwrap();
+    std::fs::write(
+        &bad,
+        "package bad\n\ndeny contains msg if {\n  msg := \n}\n",
+    )
+    .unwrap();
     let broken = assure(&["test", "--policy", bad.to_str().unwrap(), "fixtures"]);
     assert_eq!(code(&broken), 2);
     let err = stderr(&broken);
-    assert!(err.contains("bad.rego:4:") && err.contains("column"), "{err}");
+    assert!(
+        err.contains("bad.rego:4:") && err.contains("column"),
+        "{err}"
+    );
 }
 
 #[test]
 fn conftest_policies_run_unchanged() {
     let (out, report) = junit_run(
         "conftest.xml",
-        &["--no-builtin", "--policy", "tests/conftest-policies", "demo/acme-billing/k8s"],
+        &[
+            "--no-builtin",
+            "--policy",
+            "tests/conftest-policies",
+            "demo/acme-billing/k8s",
+        ],
     );
     assert_eq!(code(&out), 1, "{}{}", stdout(&out), stderr(&out));
     assert_eq!(report.test_suites.len(), 1);
@@ -141,9 +218,16 @@ fn conftest_policies_run_unchanged() {
         .collect();
     // invoice-worker has no pod-level runAsNonRoot and a latest image (the v0 rule).
     assert_eq!(failing, ["invoice-worker.yaml"]);
-    assert!(main.test_cases.iter().any(|t| t.name.as_str() == "billing-api.yaml[0]" && matches!(t.status, TestCaseStatus::Success { .. })));
+    assert!(main
+        .test_cases
+        .iter()
+        .any(|t| t.name.as_str() == "billing-api.yaml[0]"
+            && matches!(t.status, TestCaseStatus::Success { .. })));
     let text = stdout(&out);
-    assert!(text.contains("latest image") && text.contains("must not run as root"), "{text}");
+    assert!(
+        text.contains("latest image") && text.contains("must not run as root"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -158,23 +242,42 @@ fn parse_prints_the_documents_policies_see() {
         res["aws_s3_bucket_server_side_encryption_configuration"]["invoices"][0]["bucket"],
         "${aws_s3_bucket.invoices.id}"
     );
-    assert_eq!(res["aws_rds_cluster"]["ledger"][0]["storage_encrypted"], true);
+    assert_eq!(
+        res["aws_rds_cluster"]["ledger"][0]["storage_encrypted"],
+        true
+    );
 
-    let cfn = assure(&["parse", "demo/acme-billing/infra/cloudformation/reports-bucket.yaml"]);
+    let cfn = assure(&[
+        "parse",
+        "demo/acme-billing/infra/cloudformation/reports-bucket.yaml",
+    ]);
     let docs: serde_json::Value = serde_json::from_str(&stdout(&cfn)).unwrap();
     assert_eq!(docs[0]["kind"], "cloudformation");
     let props = &docs[0]["input"]["Resources"]["ReportsBucket"]["Properties"];
-    assert_eq!(props["BucketName"], serde_json::json!({"Fn::Sub": "acme-revenue-reports-${Environment}"}));
     assert_eq!(
-        props["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]["ServerSideEncryptionByDefault"]["KMSMasterKeyID"],
+        props["BucketName"],
+        serde_json::json!({"Fn::Sub": "acme-revenue-reports-${Environment}"})
+    );
+    assert_eq!(
+        props["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]
+            ["ServerSideEncryptionByDefault"]["KMSMasterKeyID"],
         serde_json::json!({"Fn::GetAtt": ["ReportsKey", "Arn"]})
     );
 
     let k8s = assure(&["parse", "demo/acme-billing/k8s/billing-api.yaml"]);
     let docs: serde_json::Value = serde_json::from_str(&stdout(&k8s)).unwrap();
-    let kinds: Vec<&str> = docs.as_array().unwrap().iter().map(|d| d["input"]["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["input"]["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, ["Deployment", "Service"]);
-    assert!(docs.as_array().unwrap().iter().all(|d| d["kind"] == "kubernetes"));
+    assert!(docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["kind"] == "kubernetes"));
 }
 
 #[test]

@@ -29,14 +29,23 @@ fn expected(root: &Path, id: &str) -> BTreeSet<(String, usize)> {
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
         let lines: Vec<&str> = text.lines().collect();
-        let rel = f.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+        let rel = f
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         for (i, l) in lines.iter().enumerate() {
             if !l.contains(&marker) {
                 continue;
             }
             let own_line = l.trim_start().starts_with('#');
             let line = if own_line {
-                i + 1 + lines[i + 1..].iter().position(|n| !n.trim().is_empty() && !n.trim_start().starts_with('#')).unwrap() + 1
+                i + 1
+                    + lines[i + 1..]
+                        .iter()
+                        .position(|n| !n.trim().is_empty() && !n.trim_start().starts_with('#'))
+                        .unwrap()
+                    + 1
             } else {
                 i + 1
             };
@@ -48,14 +57,18 @@ fn expected(root: &Path, id: &str) -> BTreeSet<(String, usize)> {
 
 fn findings(dir: &str, id: &str) -> (serde_json::Value, BTreeSet<(String, usize)>) {
     let out = assure(&["test", "--control", id, "--format", "json", dir]);
-    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stderr(&out)));
     let mut got = BTreeSet::new();
     for c in v["controls"].as_array().unwrap() {
         for t in c["targets"].as_array().unwrap() {
             for f in t["findings"].as_array().into_iter().flatten() {
                 if f["level"] == "deny" {
                     let loc = &f["location"];
-                    got.insert((loc["path"].as_str().unwrap().to_owned(), loc["line"].as_u64().unwrap() as usize));
+                    got.insert((
+                        loc["path"].as_str().unwrap().to_owned(),
+                        loc["line"].as_u64().unwrap() as usize,
+                    ));
                 }
             }
         }
@@ -65,7 +78,8 @@ fn findings(dir: &str, id: &str) -> (serde_json::Value, BTreeSet<(String, usize)
 
 #[test]
 fn every_control_fails_exactly_where_its_fixtures_say() {
-    let controls: Vec<serde_json::Value> = serde_json::from_str(&stdout(&assure(&["controls", "--format", "json"]))).unwrap();
+    let controls: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(&assure(&["controls", "--format", "json"]))).unwrap();
     let mut problems = Vec::new();
     for c in &controls {
         let id = c["id"].as_str().unwrap();
@@ -94,7 +108,9 @@ fn every_control_fails_exactly_where_its_fixtures_say() {
         if v["summary"]["passed"].as_u64().unwrap_or(0) == 0 {
             problems.push(format!("{id}: pass fixtures give no passing target"));
         }
-        if v["summary"]["errors"].as_u64() != Some(0) || v["summary"]["input_errors"].as_u64() != Some(0) {
+        if v["summary"]["errors"].as_u64() != Some(0)
+            || v["summary"]["input_errors"].as_u64() != Some(0)
+        {
             problems.push(format!("{id}: errors in pass fixtures"));
         }
     }

@@ -10,15 +10,24 @@ use assure::frameworks::default_objectives;
 fn every_builtin_policy_unit_test_passes() {
     let sources = builtin_sources(true);
     let objectives = default_objectives();
-    let set = compile(&sources, &CompileOptions { objectives: &objectives, data: vec![] })
-        .unwrap_or_else(|e| panic!("built-in policies do not compile: {e:?}"));
+    let set = compile(
+        &sources,
+        &CompileOptions {
+            objectives: &objectives,
+            data: vec![],
+        },
+    )
+    .unwrap_or_else(|e| panic!("built-in policies do not compile: {e:?}"));
     let mut engine = set.engine.clone();
     engine.set_strict_builtin_errors(false);
     let mut ran = 0;
     let mut failures = Vec::new();
     for src in sources.iter().filter(|s| is_test_file(&s.label)) {
         let (pkg, _) = package_of(&src.text).expect("test file has a package");
-        let tests: Vec<String> = rule_heads(&src.text).into_iter().filter(|r| r.starts_with("test_")).collect();
+        let tests: Vec<String> = rule_heads(&src.text)
+            .into_iter()
+            .filter(|r| r.starts_with("test_"))
+            .collect();
         assert!(!tests.is_empty(), "{} has no test_ rules", src.label);
         for t in tests {
             engine.set_input(regorus::Value::new_object());
@@ -30,10 +39,19 @@ fn every_builtin_policy_unit_test_passes() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {ran} policy tests failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {ran} policy tests failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     // Every control has a test file beside it.
     for c in &set.controls {
         let test = c.source.trim_end_matches(".rego").to_owned() + "_test.rego";
-        assert!(sources.iter().any(|s| s.label == test), "control {} has no {test}", c.id);
+        assert!(
+            sources.iter().any(|s| s.label == test),
+            "control {} has no {test}",
+            c.id
+        );
     }
 }

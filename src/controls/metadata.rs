@@ -108,7 +108,9 @@ pub fn package_of(source: &str) -> Option<(String, usize)> {
 pub fn rule_heads(source: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in source.lines() {
-        let Some(first) = line.chars().next() else { continue };
+        let Some(first) = line.chars().next() else {
+            continue;
+        };
         if !(first.is_ascii_alphabetic() || first == '_') {
             continue;
         }
@@ -156,22 +158,35 @@ mod tests {
         assert_eq!(a.custom.severity, Some(Severity::High));
         assert_eq!(a.custom.soc2, ["CC6.1", "C1.1"]);
         assert_eq!(a.custom.extra["team"], "storage");
-        assert_eq!(package_of(POLICY), Some(("assure.aws.s3_encryption".into(), 12)));
+        assert_eq!(
+            package_of(POLICY),
+            Some(("assure.aws.s3_encryption".into(), 12))
+        );
     }
 
     #[test]
     fn finds_rule_heads() {
-        assert_eq!(rule_heads(POLICY), ["deny", "resources", "deny_old", "allow"]);
+        assert_eq!(
+            rule_heads(POLICY),
+            ["deny", "resources", "deny_old", "allow"]
+        );
     }
 
     #[test]
     fn bad_metadata_names_its_line() {
         let src = "# METADATA\n# title: x\n# custom:\n#   severity: extreme\npackage p\n";
         let err = package_annotation(src).unwrap_err();
-        assert!(err.message.contains("extreme") || err.message.contains("variant"), "{}", err.message);
+        assert!(
+            err.message.contains("extreme") || err.message.contains("variant"),
+            "{}",
+            err.message
+        );
         assert!(err.line >= 3 && err.line <= 4, "{}", err.line);
         let unknown = "# METADATA\n# titel: x\npackage p\n";
-        assert!(package_annotation(unknown).unwrap_err().message.contains("titel"));
+        assert!(package_annotation(unknown)
+            .unwrap_err()
+            .message
+            .contains("titel"));
     }
 
     #[test]

@@ -112,7 +112,9 @@ pub struct Rules {
 impl Rules {
     fn from_names(names: &[String]) -> Rules {
         let mut rules = Rules::default();
-        let is = |n: &str, base: &str| n == base || n.strip_prefix(base).is_some_and(|r| r.starts_with('_'));
+        let is = |n: &str, base: &str| {
+            n == base || n.strip_prefix(base).is_some_and(|r| r.starts_with('_'))
+        };
         for n in names {
             if is(n, "deny") || is(n, "violation") {
                 rules.deny.push(n.clone());
@@ -163,14 +165,20 @@ pub fn read_sources(paths: &[PathBuf], with_tests: bool) -> Result<Vec<PolicySou
             files.push(p.clone());
             continue;
         }
-        for entry in ignore::WalkBuilder::new(p).hidden(false).standard_filters(false).build() {
+        for entry in ignore::WalkBuilder::new(p)
+            .hidden(false)
+            .standard_filters(false)
+            .build()
+        {
             let entry = entry.map_err(|e| PolicyError {
                 file: p.display().to_string(),
                 line: None,
                 message: format!("cannot read policy folder: {e}"),
             })?;
             let path = entry.path();
-            if path.extension().is_some_and(|e| e == "rego") && entry.file_type().is_some_and(|t| t.is_file()) {
+            if path.extension().is_some_and(|e| e == "rego")
+                && entry.file_type().is_some_and(|t| t.is_file())
+            {
                 files.push(path.to_path_buf());
             }
         }
@@ -213,7 +221,10 @@ pub struct CompileOptions<'a> {
 /// Compile all sources into one engine, find the controls (packages with
 /// deny/warn/violation rules), read and validate their METADATA. All
 /// problems are collected, so a user fixes them in one pass.
-pub fn compile(sources: &[PolicySource], opts: &CompileOptions<'_>) -> Result<ControlSet, Vec<PolicyError>> {
+pub fn compile(
+    sources: &[PolicySource],
+    opts: &CompileOptions<'_>,
+) -> Result<ControlSet, Vec<PolicyError>> {
     let mut engine = regorus::Engine::new();
     let mut errors = Vec::new();
     // package -> indexes of its sources
@@ -253,7 +264,10 @@ pub fn compile(sources: &[PolicySource], opts: &CompileOptions<'_>) -> Result<Co
 
     let mut controls = Vec::new();
     for (package, idxs) in &packages {
-        let names: Vec<String> = idxs.iter().flat_map(|&i| rule_heads(&sources[i].text)).collect();
+        let names: Vec<String> = idxs
+            .iter()
+            .flat_map(|&i| rule_heads(&sources[i].text))
+            .collect();
         let rules = Rules::from_names(&names);
         if !rules.is_control() {
             continue; // a library package
@@ -322,7 +336,8 @@ fn add_policy(engine: &mut regorus::Engine, src: &PolicySource) -> Result<(), Po
             engine.set_rego_v0(true);
             let v0 = engine.add_policy(src.label.clone(), src.text.clone());
             engine.set_rego_v0(false);
-            v0.map(|_| ()).map_err(|_| regorus_error(&src.label, &v1_err))
+            v0.map(|_| ())
+                .map_err(|_| regorus_error(&src.label, &v1_err))
         }
         Err(e) => Err(regorus_error(&src.label, &e)),
     }
@@ -373,17 +388,26 @@ fn control_from(
         message,
     };
     let id = a.custom.id.clone().unwrap_or_else(|| package.to_owned());
-    if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.' || c == '_') {
-        errors.push(err(format!("control id `{id}` must be kebab-case (a-z, 0-9, -)")));
+    if !id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.' || c == '_')
+    {
+        errors.push(err(format!(
+            "control id `{id}` must be kebab-case (a-z, 0-9, -)"
+        )));
     }
     for c in &a.custom.soc2 {
         if criterion(c).is_none() {
-            errors.push(err(format!("unknown SOC 2 criterion `{c}` in control `{id}`")));
+            errors.push(err(format!(
+                "unknown SOC 2 criterion `{c}` in control `{id}`"
+            )));
         }
     }
     for o in &a.custom.soc1 {
         if !opts.objectives.iter().any(|x| &x.id == o) {
-            errors.push(err(format!("unknown SOC 1 objective `{o}` in control `{id}`")));
+            errors.push(err(format!(
+                "unknown SOC 1 objective `{o}` in control `{id}`"
+            )));
         }
     }
     let mut inputs = Vec::new();
@@ -478,7 +502,11 @@ mod tests {
 
     #[test]
     fn syntax_errors_name_file_and_line() {
-        let errs = compile_one(&[src("p/bad.rego", "package bad\n\ndeny contains msg if {\n  msg := \n}\n")]).unwrap_err();
+        let errs = compile_one(&[src(
+            "p/bad.rego",
+            "package bad\n\ndeny contains msg if {\n  msg := \n}\n",
+        )])
+        .unwrap_err();
         assert_eq!(errs[0].file, "p/bad.rego");
         assert!(errs[0].line.is_some(), "{errs:?}");
     }
@@ -492,7 +520,8 @@ mod tests {
         assert!(errs[0].message.contains("CC99.1"));
         assert_eq!((errs[0].file.as_str(), errs[0].line), ("a.rego", Some(1)));
         let dup = format!("{}\n", meta("x-y", "CC6.1")).replace("package px_y", "package other");
-        let errs = compile_one(&[src("a.rego", &meta("x-y", "CC6.1")), src("b.rego", &dup)]).unwrap_err();
+        let errs =
+            compile_one(&[src("a.rego", &meta("x-y", "CC6.1")), src("b.rego", &dup)]).unwrap_err();
         assert!(errs[0].message.contains("duplicate control id"), "{errs:?}");
     }
 
@@ -500,6 +529,9 @@ mod tests {
     fn builtin_library_compiles() {
         let set = compile_one(&builtin_sources(false)).unwrap();
         assert!(set.controls.len() >= 10, "{}", set.controls.len());
-        assert!(set.controls.iter().all(|c| c.builtin && !c.soc2.is_empty() && !c.inputs.is_empty()));
+        assert!(set
+            .controls
+            .iter()
+            .all(|c| c.builtin && !c.soc2.is_empty() && !c.inputs.is_empty()));
     }
 }

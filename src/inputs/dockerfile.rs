@@ -26,7 +26,9 @@ pub fn parse_dockerfile(path: &str, text: &str) -> Parsed {
     let logical = match logical_lines(text, escape) {
         Ok(l) => l,
         Err(e) => {
-            parsed.errors.push(InputError::new(path, e.1).at(Some(e.0), None));
+            parsed
+                .errors
+                .push(InputError::new(path, e.1).at(Some(e.0), None));
             return parsed;
         }
     };
@@ -41,7 +43,8 @@ pub fn parse_dockerfile(path: &str, text: &str) -> Parsed {
         let cmd = word.to_ascii_lowercase();
         if !cmd.chars().all(|c| c.is_ascii_alphabetic()) {
             parsed.errors.push(
-                InputError::new(path, format!("unknown instruction `{word}`")).at(Some(l.line), None),
+                InputError::new(path, format!("unknown instruction `{word}`"))
+                    .at(Some(l.line), None),
             );
             continue;
         }
@@ -54,7 +57,11 @@ pub fn parse_dockerfile(path: &str, text: &str) -> Parsed {
         } else {
             (String::new(), rest)
         };
-        let effective = if sub_cmd.is_empty() { cmd.as_str() } else { sub_cmd.as_str() };
+        let effective = if sub_cmd.is_empty() {
+            cmd.as_str()
+        } else {
+            sub_cmd.as_str()
+        };
         let (flags, args) = extract_flags(body);
         let (is_json, value) = arguments(effective, args);
         if cmd == "from" {
@@ -95,7 +102,10 @@ fn escape_directive(text: &str) -> char {
         let t = line.trim();
         let Some(d) = t.strip_prefix('#') else { break };
         let d = d.trim();
-        if let Some(v) = d.strip_prefix("escape=").or_else(|| d.strip_prefix("escape =")) {
+        if let Some(v) = d
+            .strip_prefix("escape=")
+            .or_else(|| d.strip_prefix("escape ="))
+        {
             if let Some(c) = v.trim().chars().next() {
                 return c;
             }
@@ -334,7 +344,13 @@ mod tests {
     fn stage_names_locate_their_from_line() {
         let parsed = parse_dockerfile("Dockerfile", "FROM a AS one\nRUN x\nFROM b AS two\n");
         let doc = &parsed.documents[0];
-        assert_eq!(doc.locator.locate(&doc.value, Some("stage:two"), None).unwrap().line, 3);
+        assert_eq!(
+            doc.locator
+                .locate(&doc.value, Some("stage:two"), None)
+                .unwrap()
+                .line,
+            3
+        );
     }
 
     #[test]

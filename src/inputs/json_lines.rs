@@ -7,8 +7,15 @@
 use super::locate::{join_index, join_key, PathIndex};
 
 enum Frame {
-    Object { path: String, key: Option<String> },
-    Array { path: String, index: usize, started: bool },
+    Object {
+        path: String,
+        key: Option<String>,
+    },
+    Array {
+        path: String,
+        index: usize,
+        started: bool,
+    },
 }
 
 /// Index every key and array element of a JSON text by path. Assumes the
@@ -28,7 +35,12 @@ pub fn index_json(text: &str) -> PathIndex {
         }
     }
     fn mark_array_value(stack: &mut [Frame], index: &mut PathIndex, line: usize) {
-        if let Some(Frame::Array { path, index: i, started }) = stack.last_mut() {
+        if let Some(Frame::Array {
+            path,
+            index: i,
+            started,
+        }) = stack.last_mut()
+        {
             if !*started {
                 *started = true;
                 index.insert(join_index(path, *i), line);
@@ -75,7 +87,9 @@ pub fn index_json(text: &str) -> PathIndex {
             }
             ',' => match stack.last_mut() {
                 Some(Frame::Object { key, .. }) => *key = None,
-                Some(Frame::Array { index: i, started, .. }) => {
+                Some(Frame::Array {
+                    index: i, started, ..
+                }) => {
                     *i += 1;
                     *started = false;
                 }

@@ -102,11 +102,18 @@ pub fn format_of(rel_path: &str) -> Option<FileFormat> {
 
 /// The kind a YAML file's location gives it regardless of content.
 pub fn yaml_kind_by_path(rel_path: &str) -> Option<InputKind> {
-    let name = rel_path.rsplit('/').next().unwrap_or(rel_path).to_ascii_lowercase();
+    let name = rel_path
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel_path)
+        .to_ascii_lowercase();
     if rel_path.starts_with(".github/workflows/") || rel_path.contains("/.github/workflows/") {
         return Some(InputKind::GithubWorkflow);
     }
-    if name.starts_with("docker-compose") || name.starts_with("compose.") || name.starts_with("compose-") {
+    if name.starts_with("docker-compose")
+        || name.starts_with("compose.")
+        || name.starts_with("compose-")
+    {
         return Some(InputKind::Compose);
     }
     None
@@ -133,8 +140,14 @@ mod tests {
         assert_eq!(format_of("x/api.dockerfile"), Some(FileFormat::Dockerfile));
         assert_eq!(format_of("k/app.yml"), Some(FileFormat::Yaml));
         assert_eq!(format_of("README.md"), None);
-        assert_eq!(yaml_kind_by_path(".github/workflows/ci.yml"), Some(InputKind::GithubWorkflow));
-        assert_eq!(yaml_kind_by_path("svc/docker-compose.prod.yml"), Some(InputKind::Compose));
+        assert_eq!(
+            yaml_kind_by_path(".github/workflows/ci.yml"),
+            Some(InputKind::GithubWorkflow)
+        );
+        assert_eq!(
+            yaml_kind_by_path("svc/docker-compose.prod.yml"),
+            Some(InputKind::Compose)
+        );
         assert_eq!(yaml_kind_by_path("k8s/deploy.yaml"), None);
     }
 }

@@ -198,14 +198,18 @@ impl Locator {
     pub fn file_of(&self, resource: &str) -> Option<&str> {
         match self {
             Locator::Terraform { resources } => resources.get(resource).map(|b| b.path.as_str()),
-            Locator::Tree { path, .. } | Locator::Dockerfile { path, .. } | Locator::File { path } => {
-                Some(path)
-            }
+            Locator::Tree { path, .. }
+            | Locator::Dockerfile { path, .. }
+            | Locator::File { path } => Some(path),
         }
     }
 }
 
-fn tree_base_path(scheme: ResourceScheme, value: &serde_json::Value, resource: &str) -> Option<String> {
+fn tree_base_path(
+    scheme: ResourceScheme,
+    value: &serde_json::Value,
+    resource: &str,
+) -> Option<String> {
     match scheme {
         ResourceScheme::Cloudformation => {
             let id = resource.strip_prefix("Resources.").unwrap_or(resource);
@@ -261,7 +265,10 @@ mod tests {
         let mut idx = PathIndex::default();
         idx.insert("spec".into(), 5);
         idx.insert("spec.containers[0]".into(), 9);
-        assert_eq!(idx.nearest("spec.containers[0].securityContext.privileged"), Some(9));
+        assert_eq!(
+            idx.nearest("spec.containers[0].securityContext.privileged"),
+            Some(9)
+        );
         assert_eq!(idx.nearest("spec.volumes"), Some(5));
         assert_eq!(idx.nearest("status"), None);
     }

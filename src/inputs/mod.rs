@@ -118,7 +118,10 @@ pub fn decode_text(path: &str, bytes: &[u8]) -> Result<String, InputError> {
     }
     let utf16 = |le: bool, rest: &[u8]| -> Result<String, InputError> {
         if rest.len() % 2 != 0 {
-            return Err(InputError::new(path, "UTF-16 text with an odd number of bytes"));
+            return Err(InputError::new(
+                path,
+                "UTF-16 text with an odd number of bytes",
+            ));
         }
         let units = rest.chunks_exact(2).map(|c| {
             if le {
@@ -181,7 +184,10 @@ mod tests {
         assert_eq!(decode_text("f", b"\xEF\xBB\xBFa: 1").unwrap(), "a: 1");
         let utf16: Vec<u8> = [0xFF, 0xFE, b'a', 0, b':', 0, b' ', 0, b'1', 0].to_vec();
         assert_eq!(decode_text("f", &utf16).unwrap(), "a: 1");
-        assert!(decode_text("f", b"\x00\x01\x02").unwrap_err().message.contains("binary"));
+        assert!(decode_text("f", b"\x00\x01\x02")
+            .unwrap_err()
+            .message
+            .contains("binary"));
         let err = decode_text("f", b"a: 1\nb: \xFF\n").unwrap_err();
         assert_eq!(err.line, Some(2));
     }

@@ -23,8 +23,14 @@ pub fn parse_yaml(path: &str, text: &str) -> Parsed {
             Err(e) => {
                 let loc = e.location();
                 parsed.errors.push(
-                    InputError::new(path, format!("invalid YAML: {}", strip_location(&e.to_string())))
-                        .at(loc.as_ref().map(|l| l.line()), loc.as_ref().map(|l| l.column())),
+                    InputError::new(
+                        path,
+                        format!("invalid YAML: {}", strip_location(&e.to_string())),
+                    )
+                    .at(
+                        loc.as_ref().map(|l| l.line()),
+                        loc.as_ref().map(|l| l.column()),
+                    ),
                 );
                 break;
             }
@@ -63,8 +69,11 @@ pub fn parse_json(path: &str, text: &str) -> Parsed {
             push_documents(&mut parsed, path, kind, json, 1, index);
         }
         Err(e) => parsed.errors.push(
-            InputError::new(path, format!("invalid JSON: {}", strip_location(&e.to_string())))
-                .at(Some(e.line()), Some(e.column())),
+            InputError::new(
+                path,
+                format!("invalid JSON: {}", strip_location(&e.to_string())),
+            )
+            .at(Some(e.line()), Some(e.column())),
         ),
     }
     parsed
@@ -169,13 +178,15 @@ pub fn refine_kind(v: &Value, generic: InputKind) -> InputKind {
         return InputKind::Kubernetes;
     }
     let is_cfn = v.get("AWSTemplateFormatVersion").is_some()
-        || v.get("Resources").and_then(Value::as_object).is_some_and(|r| {
-            r.values().any(|res| {
-                res.get("Type")
-                    .and_then(Value::as_str)
-                    .is_some_and(|t| t.starts_with("AWS::") || t.starts_with("Custom::"))
-            })
-        });
+        || v.get("Resources")
+            .and_then(Value::as_object)
+            .is_some_and(|r| {
+                r.values().any(|res| {
+                    res.get("Type")
+                        .and_then(Value::as_str)
+                        .is_some_and(|t| t.starts_with("AWS::") || t.starts_with("Custom::"))
+                })
+            });
     if is_cfn {
         return InputKind::Cloudformation;
     }
@@ -198,8 +209,25 @@ fn strip_location(msg: &str) -> String {
 
 /// CloudFormation's short-form intrinsic functions, as their long forms.
 const CFN_FUNCTIONS: [&str; 20] = [
-    "Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split",
-    "Sub", "Transform", "And", "Equals", "If", "Not", "Or", "ToJsonString", "Length", "Condition",
+    "Base64",
+    "Cidr",
+    "FindInMap",
+    "GetAtt",
+    "GetAZs",
+    "ImportValue",
+    "Join",
+    "Select",
+    "Split",
+    "Sub",
+    "Transform",
+    "And",
+    "Equals",
+    "If",
+    "Not",
+    "Or",
+    "ToJsonString",
+    "Length",
+    "Condition",
     "Ref",
 ];
 
@@ -213,9 +241,11 @@ pub fn yaml_to_json(v: yaml_serde::Value) -> Result<Value, String> {
         yaml_serde::Value::Bool(b) => Value::Bool(b),
         yaml_serde::Value::Number(n) => number_to_json(&n),
         yaml_serde::Value::String(s) => Value::String(s),
-        yaml_serde::Value::Sequence(seq) => {
-            Value::Array(seq.into_iter().map(yaml_to_json).collect::<Result<_, _>>()?)
-        }
+        yaml_serde::Value::Sequence(seq) => Value::Array(
+            seq.into_iter()
+                .map(yaml_to_json)
+                .collect::<Result<_, _>>()?,
+        ),
         yaml_serde::Value::Mapping(map) => {
             let mut out = Map::with_capacity(map.len());
             for (k, v) in map {
@@ -269,7 +299,11 @@ fn key_string(k: yaml_serde::Value) -> Result<String, String> {
         yaml_serde::Value::Bool(b) => b.to_string(),
         yaml_serde::Value::Number(n) => n.to_string(),
         yaml_serde::Value::Tagged(t) => key_string(t.value)?,
-        _ => return Err("a mapping key that is itself a sequence or mapping is not supported".into()),
+        _ => {
+            return Err(
+                "a mapping key that is itself a sequence or mapping is not supported".into(),
+            )
+        }
     })
 }
 
@@ -286,11 +320,20 @@ mod tests {
         let doc = &parsed.documents[0];
         assert_eq!(doc.kind, InputKind::Cloudformation);
         let props = &doc.value["Resources"]["B"]["Properties"];
-        assert_eq!(props["BucketName"], json!({"Fn::Sub": "${AWS::StackName}-logs"}));
+        assert_eq!(
+            props["BucketName"],
+            json!({"Fn::Sub": "${AWS::StackName}-logs"})
+        );
         assert_eq!(props["Arn"], json!({"Fn::GetAtt": ["Key", "Arn"]}));
         assert_eq!(props["Name"], json!({"Ref": "Param"}));
-        assert_eq!(props["X"], json!({"Fn::If": ["Cond", {"Ref": "A"}, {"Ref": "AWS::NoValue"}]}));
-        let loc = doc.locator.locate(&doc.value, Some("B"), Some("Properties.Arn")).unwrap();
+        assert_eq!(
+            props["X"],
+            json!({"Fn::If": ["Cond", {"Ref": "A"}, {"Ref": "AWS::NoValue"}]})
+        );
+        let loc = doc
+            .locator
+            .locate(&doc.value, Some("B"), Some("Properties.Arn"))
+            .unwrap();
         assert_eq!(loc.line, 7);
     }
 
@@ -307,11 +350,24 @@ mod tests {
         let text = "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\napiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: p}\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: c}\n";
         let parsed = parse_yaml("k.yaml", text);
         assert!(parsed.errors.is_empty());
-        let kinds: Vec<_> = parsed.documents.iter().map(|d| d.value["kind"].as_str().unwrap()).collect();
+        let kinds: Vec<_> = parsed
+            .documents
+            .iter()
+            .map(|d| d.value["kind"].as_str().unwrap())
+            .collect();
         assert_eq!(kinds, ["Service", "Pod", "ConfigMap"]);
-        assert!(parsed.documents.iter().all(|d| d.kind == InputKind::Kubernetes));
+        assert!(parsed
+            .documents
+            .iter()
+            .all(|d| d.kind == InputKind::Kubernetes));
         let cm = &parsed.documents[2];
-        assert_eq!(cm.locator.locate(&cm.value, Some("ConfigMap/c"), None).unwrap().line, 11);
+        assert_eq!(
+            cm.locator
+                .locate(&cm.value, Some("ConfigMap/c"), None)
+                .unwrap()
+                .line,
+            11
+        );
     }
 
     #[test]
@@ -326,17 +382,29 @@ mod tests {
     fn json_refines_to_plan_and_cloudformation() {
         let plan = parse_json("p.json", r#"{"format_version":"1.2","planned_values":{}}"#);
         assert_eq!(plan.documents[0].kind, InputKind::TerraformPlan);
-        let cfn = parse_json("c.json", "{\n\"Resources\": {\n \"B\": {\"Type\": \"AWS::S3::Bucket\"}}}");
+        let cfn = parse_json(
+            "c.json",
+            "{\n\"Resources\": {\n \"B\": {\"Type\": \"AWS::S3::Bucket\"}}}",
+        );
         let doc = &cfn.documents[0];
         assert_eq!(doc.kind, InputKind::Cloudformation);
-        assert_eq!(doc.locator.locate(&doc.value, Some("B"), None).unwrap().line, 3);
+        assert_eq!(
+            doc.locator
+                .locate(&doc.value, Some("B"), None)
+                .unwrap()
+                .line,
+            3
+        );
         let bad = parse_json("b.json", "{\n\"a\": }");
         assert_eq!(bad.errors[0].line, Some(2));
     }
 
     #[test]
     fn toml_documents_and_errors() {
-        assert_eq!(parse_toml("a.toml", "a = 1\n[b]\nc = 'x'\n").documents[0].value, json!({"a": 1, "b": {"c": "x"}}));
+        assert_eq!(
+            parse_toml("a.toml", "a = 1\n[b]\nc = 'x'\n").documents[0].value,
+            json!({"a": 1, "b": {"c": "x"}})
+        );
         let bad = parse_toml("a.toml", "a = 1\nb = \n");
         assert_eq!(bad.errors[0].line, Some(2));
     }

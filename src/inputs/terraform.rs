@@ -87,7 +87,8 @@ fn merge_hcl_file(
             }
             Structure::Block(block) => {
                 let ident = block.ident.value().to_string();
-                let labels: Vec<String> = block.labels.iter().map(|l| l.as_str().to_owned()).collect();
+                let labels: Vec<String> =
+                    block.labels.iter().map(|l| l.as_str().to_owned()).collect();
                 let body_value = conv.body(&block.body);
                 insert_block(module, &ident, &labels, body_value);
                 if let Some(id) = resource_id(&ident, &labels) {
@@ -119,9 +120,13 @@ fn resource_id(ident: &str, labels: &[String]) -> Option<String> {
 
 /// Put a block body at `ident.label1.label2...`, appending to the list there.
 fn insert_block(target: &mut Map<String, Value>, ident: &str, labels: &[String], body: Value) {
-    let mut slot = target
-        .entry(ident.to_owned())
-        .or_insert_with(|| if labels.is_empty() { Value::Array(vec![]) } else { Value::Object(Map::new()) });
+    let mut slot = target.entry(ident.to_owned()).or_insert_with(|| {
+        if labels.is_empty() {
+            Value::Array(vec![])
+        } else {
+            Value::Object(Map::new())
+        }
+    });
     for (i, label) in labels.iter().enumerate() {
         let last = i + 1 == labels.len();
         let Value::Object(map) = slot else { return };
@@ -157,8 +162,14 @@ impl Converter<'_> {
                     map.insert(attr.key.value().to_string(), self.expr(&attr.value));
                 }
                 Structure::Block(block) => {
-                    let labels: Vec<String> = block.labels.iter().map(|l| l.as_str().to_owned()).collect();
-                    insert_block(&mut map, block.ident.value().as_str(), &labels, self.body(&block.body));
+                    let labels: Vec<String> =
+                        block.labels.iter().map(|l| l.as_str().to_owned()).collect();
+                    insert_block(
+                        &mut map,
+                        block.ident.value().as_str(),
+                        &labels,
+                        self.body(&block.body),
+                    );
                 }
             }
         }
@@ -175,7 +186,11 @@ impl Converter<'_> {
                     if let Some(span) = attr.span() {
                         let line = self.lines.line_of(span.start);
                         index.insert(join_key(base, attr.key.value().as_str()), line);
-                        self.index_expr(&attr.value, &join_key(base, attr.key.value().as_str()), index);
+                        self.index_expr(
+                            &attr.value,
+                            &join_key(base, attr.key.value().as_str()),
+                            index,
+                        );
                     }
                 }
                 Structure::Block(block) => {
@@ -278,7 +293,10 @@ fn merge_json_file(
         InputError::new(path, format!("invalid JSON: {e}")).at(Some(e.line()), Some(e.column()))
     })?;
     let Value::Object(top) = value else {
-        return Err(InputError::new(path, "a .tf.json file must hold a JSON object"));
+        return Err(InputError::new(
+            path,
+            "a .tf.json file must hold a JSON object",
+        ));
     };
     let index = index_json(text);
     for (ident, v) in top {
@@ -313,7 +331,12 @@ fn merge_json_file(
     Ok(())
 }
 
-fn collect_labelled(v: &Value, depth: usize, labels: &mut Vec<String>, out: &mut Vec<(Vec<String>, Value)>) {
+fn collect_labelled(
+    v: &Value,
+    depth: usize,
+    labels: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, Value)>,
+) {
     if depth == 0 {
         out.push((labels.clone(), v.clone()));
         return;
@@ -360,8 +383,14 @@ mod tests {
         assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
         let doc = &parsed.documents[0];
         let v = &doc.value;
-        assert_eq!(v["resource"]["aws_s3_bucket"]["logs"][0]["bucket"], json!("logs-${var.env}"));
-        assert_eq!(v["resource"]["aws_s3_bucket"]["logs"][0]["versioning"], json!([{"enabled": true}]));
+        assert_eq!(
+            v["resource"]["aws_s3_bucket"]["logs"][0]["bucket"],
+            json!("logs-${var.env}")
+        );
+        assert_eq!(
+            v["resource"]["aws_s3_bucket"]["logs"][0]["versioning"],
+            json!([{"enabled": true}])
+        );
         let enc = &v["resource"]["aws_s3_bucket_server_side_encryption_configuration"]["logs"][0];
         assert_eq!(enc["bucket"], json!("${aws_s3_bucket.logs.id}"));
         assert_eq!(enc["count"], json!("${length(var.x) > 0 ? 1 : 0}"));
@@ -372,8 +401,17 @@ mod tests {
         assert_eq!(v["variable"]["env"][0]["default"], json!("prod"));
 
         let loc = |r: &str, a: Option<&str>| doc.locator.locate(v, Some(r), a).unwrap();
-        assert_eq!(loc("aws_s3_bucket.logs", None), super::super::Location { path: "infra/s3.tf".into(), line: 1 });
-        assert_eq!(loc("aws_s3_bucket.logs", Some("versioning.enabled")).line, 7);
+        assert_eq!(
+            loc("aws_s3_bucket.logs", None),
+            super::super::Location {
+                path: "infra/s3.tf".into(),
+                line: 1
+            }
+        );
+        assert_eq!(
+            loc("aws_s3_bucket.logs", Some("versioning.enabled")).line,
+            7
+        );
         assert_eq!(loc("aws_s3_bucket.logs", Some("tags.Team")).line, 4);
         let enc_loc = loc(
             "aws_s3_bucket_server_side_encryption_configuration.logs",
@@ -381,14 +419,20 @@ mod tests {
         );
         assert_eq!((enc_loc.path.as_str(), enc_loc.line), ("infra/enc.tf", 10));
         // a missing attribute resolves to the block
-        assert_eq!(loc("aws_s3_bucket.logs", Some("logging.target_bucket")).line, 1);
+        assert_eq!(
+            loc("aws_s3_bucket.logs", Some("logging.target_bucket")).line,
+            1
+        );
     }
 
     #[test]
     fn a_broken_file_is_an_error_and_the_rest_still_loads() {
         let parsed = module(&[
             ("infra/a.tf", "resource \"aws_s3_bucket\" \"a\" {}\n"),
-            ("infra/b.tf", "resource \"aws_s3_bucket\" \"b\" {\n  acl = \n}\n"),
+            (
+                "infra/b.tf",
+                "resource \"aws_s3_bucket\" \"b\" {\n  acl = \n}\n",
+            ),
         ]);
         assert_eq!(parsed.errors.len(), 1);
         assert_eq!(parsed.errors[0].path, "infra/b.tf");
@@ -404,8 +448,17 @@ mod tests {
             "{\n  \"resource\": {\n    \"aws_s3_bucket\": {\n      \"b\": {\"bucket\": \"x\"}\n    }\n  }\n}\n",
         )]);
         let doc = &parsed.documents[0];
-        assert_eq!(doc.value["resource"]["aws_s3_bucket"]["b"], json!([{"bucket": "x"}]));
-        assert_eq!(doc.locator.locate(&doc.value, Some("aws_s3_bucket.b"), None).unwrap().line, 4);
+        assert_eq!(
+            doc.value["resource"]["aws_s3_bucket"]["b"],
+            json!([{"bucket": "x"}])
+        );
+        assert_eq!(
+            doc.locator
+                .locate(&doc.value, Some("aws_s3_bucket.b"), None)
+                .unwrap()
+                .line,
+            4
+        );
     }
 
     #[test]
@@ -415,8 +468,14 @@ mod tests {
             "resource \"aws_security_group\" \"sg\" {\n  dynamic \"ingress\" {\n    for_each = var.ports\n    content {\n      from_port = ingress.value\n    }\n  }\n  description = <<EOT\nhello\nEOT\n}\n",
         )]);
         let sg = &parsed.documents[0].value["resource"]["aws_security_group"]["sg"][0];
-        assert_eq!(sg["dynamic"]["ingress"][0]["for_each"], json!("${var.ports}"));
-        assert_eq!(sg["dynamic"]["ingress"][0]["content"][0]["from_port"], json!("${ingress.value}"));
+        assert_eq!(
+            sg["dynamic"]["ingress"][0]["for_each"],
+            json!("${var.ports}")
+        );
+        assert_eq!(
+            sg["dynamic"]["ingress"][0]["content"][0]["from_port"],
+            json!("${ingress.value}")
+        );
         assert_eq!(sg["description"], json!("hello\n"));
     }
 }

@@ -90,7 +90,10 @@ pub fn index_documents(text: &str) -> Vec<DocLines> {
         let mut rest = trimmed;
         // Sequence items, possibly nested on one line (`- - a`).
         while rest == "-" || rest.starts_with("- ") {
-            while stack.last().is_some_and(|n| n.col > col || (n.col == col && n.is_item)) {
+            while stack
+                .last()
+                .is_some_and(|n| n.col > col || (n.col == col && n.is_item))
+            {
                 stack.pop();
             }
             let (parent_path, idx) = match stack.last_mut() {
@@ -214,7 +217,10 @@ spec:
         assert_eq!(idx.get("metadata.name"), Some(4));
         assert_eq!(idx.get("spec.template.spec.containers[0]"), Some(9));
         assert_eq!(idx.get("spec.template.spec.containers[0].name"), Some(9));
-        assert_eq!(idx.get("spec.template.spec.containers[0].securityContext.privileged"), Some(12));
+        assert_eq!(
+            idx.get("spec.template.spec.containers[0].securityContext.privileged"),
+            Some(12)
+        );
         assert_eq!(idx.get("spec.template.spec.containers[1].image"), Some(17));
         assert_eq!(idx.get("spec.template.spec.containers[1].command.a"), None);
     }

@@ -3,7 +3,8 @@
 use crate::results::ScanResult;
 
 pub fn render(result: &ScanResult) -> String {
-    let mut s = serde_json::to_string_pretty(result).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(result).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }

@@ -20,7 +20,9 @@ pub fn render(result: &ScanResult) -> String {
         report.add_test_suite(control_suite(c));
     }
     if !result.input_errors.is_empty() {
-        let mut suite = TestSuite::new(format!("{INPUTS_SUITE}: inputs that could not be read or parsed"));
+        let mut suite = TestSuite::new(format!(
+            "{INPUTS_SUITE}: inputs that could not be read or parsed"
+        ));
         for e in &result.input_errors {
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
             status.set_message(e.display());
@@ -41,27 +43,21 @@ pub fn render(result: &ScanResult) -> String {
 /// (Jenkins) JUnit schema does not allow there; the per-suite counts stay.
 /// Only the root element's attribute is removed.
 fn without_root_skipped(xml: String) -> String {
-    let Some(start) = xml.find("<testsuites ") else { return xml };
-    let Some(len) = xml[start..].find('>') else { return xml };
+    let Some(start) = xml.find("<testsuites ") else {
+        return xml;
+    };
+    let Some(len) = xml[start..].find('>') else {
+        return xml;
+    };
     let head = &xml[start..start + len];
-    let Some(attr) = head.find(" skipped=\"") else { return xml };
-    let Some(close) = head[attr + 10..].find('"') else { return xml };
+    let Some(attr) = head.find(" skipped=\"") else {
+        return xml;
+    };
+    let Some(close) = head[attr + 10..].find('"') else {
+        return xml;
+    };
     let (a, b) = (start + attr, start + attr + 10 + close + 1);
     format!("{}{}", &xml[..a], &xml[b..])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn removes_only_the_root_skipped_count() {
-        let xml = "<?xml version=\"1.0\"?>\n<testsuites name=\"assure\" tests=\"3\" skipped=\"1\" failures=\"0\">\n<testsuite name=\"a\" skipped=\"1\">".to_owned();
-        assert_eq!(
-            without_root_skipped(xml),
-            "<?xml version=\"1.0\"?>\n<testsuites name=\"assure\" tests=\"3\" failures=\"0\">\n<testsuite name=\"a\" skipped=\"1\">"
-        );
-    }
 }
 
 fn control_suite(c: &ControlResult) -> TestSuite {
@@ -95,7 +91,12 @@ fn test_case(c: &ControlResult, t: &TargetResult) -> TestCase {
             let failing = live(Level::Deny);
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
             status.set_type(control.severity.name());
-            status.set_message(failing.first().map(|f| f.located_message()).unwrap_or_default());
+            status.set_message(
+                failing
+                    .first()
+                    .map(|f| f.located_message())
+                    .unwrap_or_default(),
+            );
             let mut body: Vec<String> = failing.iter().map(|f| f.located_message()).collect();
             if !control.remediation.is_empty() {
                 body.push(format!("Remediation: {}", control.remediation));
@@ -135,8 +136,25 @@ fn test_case(c: &ControlResult, t: &TargetResult) -> TestCase {
     case.set_classname(control.id.clone());
     let warnings = live(Level::Warn);
     if !warnings.is_empty() {
-        let text: Vec<String> = warnings.iter().map(|f| format!("warning: {}", f.located_message())).collect();
+        let text: Vec<String> = warnings
+            .iter()
+            .map(|f| format!("warning: {}", f.located_message()))
+            .collect();
         case.set_system_out(text.join("\n"));
     }
     case
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_only_the_root_skipped_count() {
+        let xml = "<?xml version=\"1.0\"?>\n<testsuites name=\"assure\" tests=\"3\" skipped=\"1\" failures=\"0\">\n<testsuite name=\"a\" skipped=\"1\">".to_owned();
+        assert_eq!(
+            without_root_skipped(xml),
+            "<?xml version=\"1.0\"?>\n<testsuites name=\"assure\" tests=\"3\" failures=\"0\">\n<testsuite name=\"a\" skipped=\"1\">"
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! Reports: pure functions of a [`ScanResult`](crate::results::ScanResult),
 //! and the atomic file writer every report file goes through.
 
+pub mod catalog;
 pub mod json;
 pub mod junit;
 pub mod text;
@@ -37,47 +38,10 @@ mod tests {
         write_atomically(&p, b"one").unwrap();
         write_atomically(&p, b"two").unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "two");
-        let names: Vec<_> = std::fs::read_dir(dir.path().join("sub")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("sub"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names.len(), 1);
     }
-}
-
-use crate::controls::Control;
-
-/// `assure controls` as a table for a terminal.
-pub fn controls_text(controls: &[Control]) -> String {
-    let mut out = String::new();
-    for c in controls {
-        let inputs: Vec<&str> = c.inputs.iter().map(|k| k.name()).collect();
-        out.push_str(&format!(
-            "{:<36} {:<8} {:<22} {:<28} {}\n",
-            c.id,
-            c.severity.name(),
-            c.soc2.iter().chain(&c.soc1).cloned().collect::<Vec<_>>().join(","),
-            if inputs.is_empty() { "any".to_owned() } else { inputs.join(",") },
-            c.title
-        ));
-    }
-    out.push_str(&format!("{} controls\n", controls.len()));
-    out
-}
-
-/// `assure controls --format markdown`: the catalog as a Markdown table.
-pub fn controls_markdown(controls: &[Control]) -> String {
-    let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
-    let mut out = String::from("# Controls\n\n| id | title | severity | SOC 2 | SOC 1 | inputs | remediation |\n|---|---|---|---|---|---|---|\n");
-    for c in controls {
-        let inputs: Vec<&str> = c.inputs.iter().map(|k| k.name()).collect();
-        out.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} | {} | {} |\n",
-            c.id,
-            esc(&c.title),
-            c.severity,
-            c.soc2.join(", "),
-            c.soc1.join(", "),
-            if inputs.is_empty() { "any".to_owned() } else { inputs.join(", ") },
-            esc(&c.remediation)
-        ));
-    }
-    out
 }

@@ -37,12 +37,23 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
         let _ = writeln!(
             out,
             "{} {}",
-            paint(DIM, &format!("{} control{} had nothing to examine:", idle.len(), plural(idle.len()))),
+            paint(
+                DIM,
+                &format!(
+                    "{} control{} had nothing to examine:",
+                    idle.len(),
+                    plural(idle.len())
+                )
+            ),
             paint(DIM, &idle.join(", "))
         );
     }
     if !result.input_errors.is_empty() {
-        let _ = writeln!(out, "\n{}", paint(MAGENTA, "Inputs that could not be read or parsed:"));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint(MAGENTA, "Inputs that could not be read or parsed:")
+        );
         for e in &result.input_errors {
             let _ = writeln!(out, "  {} {}", paint(MAGENTA, "error"), e.display());
         }
@@ -59,14 +70,26 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
         s.targets,
         plural(s.targets),
         paint(GREEN, &format!("{} passed", s.passed)),
-        paint(if s.failed > 0 { RED } else { DIM }, &format!("{} failed", s.failed)),
-        paint(if s.warned > 0 { YELLOW } else { DIM }, &format!("{} warned", s.warned)),
+        paint(
+            if s.failed > 0 { RED } else { DIM },
+            &format!("{} failed", s.failed)
+        ),
+        paint(
+            if s.warned > 0 { YELLOW } else { DIM },
+            &format!("{} warned", s.warned)
+        ),
         paint(DIM, &format!("{} waived", s.waived)),
-        paint(if s.errors > 0 { MAGENTA } else { DIM }, &format!("{} error{}", s.errors, plural(s.errors))),
+        paint(
+            if s.errors > 0 { MAGENTA } else { DIM },
+            &format!("{} error{}", s.errors, plural(s.errors))
+        ),
         if s.input_errors > 0 {
             format!(
                 ", {}",
-                paint(MAGENTA, &format!("{} input error{}", s.input_errors, plural(s.input_errors)))
+                paint(
+                    MAGENTA,
+                    &format!("{} input error{}", s.input_errors, plural(s.input_errors))
+                )
             )
         } else {
             String::new()
@@ -74,7 +97,11 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
         result.elapsed.as_secs_f64()
     );
     let v = &result.verdict;
-    let head = if v.passed { paint(GREEN, "PASSED") } else { paint(RED, "FAILED") };
+    let head = if v.passed {
+        paint(GREEN, "PASSED")
+    } else {
+        paint(RED, "FAILED")
+    };
     let _ = writeln!(out, "{} {}", head, v.reasons.join("; "));
     out
 }
@@ -88,7 +115,12 @@ fn control_block(out: &mut String, c: &ControlResult) {
         Some(Outcome::Waived) => paint(DIM, "WAIVE"),
         _ => paint(GREEN, "PASS "),
     };
-    let mapping: Vec<&str> = control.soc2.iter().chain(&control.soc1).map(String::as_str).collect();
+    let mapping: Vec<&str> = control
+        .soc2
+        .iter()
+        .chain(&control.soc1)
+        .map(String::as_str)
+        .collect();
     let _ = writeln!(
         out,
         "{label} {} {} {}{}",
@@ -110,14 +142,27 @@ fn control_block(out: &mut String, c: &ControlResult) {
                         (Level::Deny, None) => paint(RED, "✗"),
                         (Level::Warn, None) => paint(YELLOW, "!"),
                     };
-                    let subject = f.resource.as_deref().map(|r| format!("{r}: ")).unwrap_or_default();
+                    let subject = f
+                        .resource
+                        .as_deref()
+                        .map(|r| format!("{r}: "))
+                        .unwrap_or_default();
                     let place = match &f.location {
                         Some(l) => format!("{}:{}", l.path, l.line),
                         None => t.path.clone(),
                     };
-                    let _ = writeln!(out, "    {mark} {} {subject}{}", paint(BOLD, &place), f.message);
+                    let _ = writeln!(
+                        out,
+                        "    {mark} {} {subject}{}",
+                        paint(BOLD, &place),
+                        f.message
+                    );
                     if let Some(w) = &f.waiver {
-                        let _ = writeln!(out, "      {}", paint(DIM, &format!("reason: {}", w.reason)));
+                        let _ = writeln!(
+                            out,
+                            "      {}",
+                            paint(DIM, &format!("reason: {}", w.reason))
+                        );
                     }
                 }
             }

@@ -46,8 +46,15 @@ pub fn validate_junit(path: &Path) {
     let xsd = repo().join("../shared/reference/junit-10.xsd");
     let have_xmllint = Command::new("xmllint").arg("--version").output().is_ok();
     if !xsd.exists() || !have_xmllint {
-        assert!(std::env::var_os("CI").is_none(), "CI must have xmllint and {}", xsd.display());
-        eprintln!("note: skipping XSD validation (no xmllint or no {})", xsd.display());
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have xmllint and {}",
+            xsd.display()
+        );
+        eprintln!(
+            "note: skipping XSD validation (no xmllint or no {})",
+            xsd.display()
+        );
         return;
     }
     let out = Command::new("xmllint")
@@ -73,8 +80,10 @@ pub fn junit_run(name: &str, args: &[&str]) -> (Output, quick_junit::Report) {
     let mut all = vec!["test", "--junit", &path_str];
     all.extend_from_slice(args);
     let out = assure(&all);
-    let xml = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("no JUnit report ({e}); stderr: {}", stderr(&out)));
+    let xml = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("no JUnit report ({e}); stderr: {}", stderr(&out)));
     validate_junit(&path);
-    let report = quick_junit::Report::deserialize_from_str(&xml).expect("quick-junit reads the report back");
+    let report =
+        quick_junit::Report::deserialize_from_str(&xml).expect("quick-junit reads the report back");
     (out, report)
 }
