@@ -149,15 +149,7 @@ pub fn build_targets(
     let mut findings: Vec<Finding> = Vec::new();
     for (level, items) in [(Level::Deny, raw.deny), (Level::Warn, raw.warn)] {
         for (rule, item) in items {
-            findings.push(finding(
-                control,
-                doc,
-                &doc_name,
-                level,
-                rule,
-                item,
-                &raw.exceptions,
-            ));
+            findings.push(finding(control, doc, level, rule, item, &raw.exceptions));
         }
     }
     let by_resource = raw.resources.is_some();
@@ -166,12 +158,14 @@ pub fn build_targets(
     let target_of = |resource: Option<&str>| -> (String, String, Option<String>) {
         match resource {
             Some(r) if by_resource => {
-                // A Terraform module spans files: name the resource's own file.
+                // The resource names the document, so its file is enough (no
+                // `[n]`: inserting a document above must not rename it). A
+                // Terraform module spans files: name the resource's own file.
                 let path = match &doc.locator {
                     Locator::Terraform { .. } => {
-                        doc.locator.file_of(r).unwrap_or(&doc_name).to_owned()
+                        doc.locator.file_of(r).unwrap_or(&doc.path).to_owned()
                     }
-                    _ => doc_name.clone(),
+                    _ => doc.path.clone(),
                 };
                 (format!("{path}#{r}"), path, Some(r.to_owned()))
             }
@@ -229,7 +223,6 @@ fn target_outcome(findings: &[Finding]) -> Outcome {
 fn finding(
     control: &Control,
     doc: &Document,
-    doc_name: &str,
     level: Level,
     rule: String,
     item: Value,
@@ -277,7 +270,8 @@ fn finding(
         expires: None,
     });
     Finding {
-        fingerprint: fingerprint(&control.id, doc_name, resource.as_deref(), &message),
+        // The file path, not the `[n]` display name: stable when documents move.
+        fingerprint: fingerprint(&control.id, &doc.path, resource.as_deref(), &message),
         level,
         rule,
         message,
@@ -469,5 +463,84 @@ pub fn plural(n: usize) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inputs::structured::parse_yaml;
+
+    fn control() -> Control {
+        Control {
+            id: "k8s-x".into(),
+            title: "t".into(),
+            description: String::new(),
+            severity: Severity::High,
+            soc2: vec![],
+            soc1: vec![],
+            inputs: vec![],
+            remediation: String::new(),
+            package: "p".into(),
+            source: "p.rego".into(),
+            builtin: false,
+            rules: Default::default(),
+        }
+    }
+
+    fn targets(yaml: &str, doc: usize, resources: bool) -> Vec<TargetResult> {
+        let docs = parse_yaml("k8s/app.yaml", yaml).documents;
+        let raw = RawEval {
+            deny: vec![(
+                "deny".into(),
+                serde_json::json!({"msg": "bad", "resource": "Pod/web/container:app", "attribute": "image"}),
+            )],
+            resources: resources.then(|| vec!["Pod/web/container:app".to_owned()]),
+            ..RawEval::default()
+        };
+        build_targets(&control(), &docs[doc], docs.len(), raw)
+    }
+
+    const POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: app\n    image: nginx\n";
+
+    #[test]
+    fn fingerprints_and_names_survive_moves_and_inserted_documents() {
+        let alone = targets(POD, 0, true);
+        let moved = targets(
+            &format!(
+                "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n---\n# comment\n\n{POD}"
+            ),
+            1,
+            true,
+        );
+        assert_eq!(alone[0].name, "k8s/app.yaml#Pod/web/container:app");
+        assert_eq!(moved[0].name, alone[0].name);
+        let (a, b) = (&alone[0].findings[0], &moved[0].findings[0]);
+        assert_eq!(a.fingerprint, b.fingerprint);
+        assert_ne!(a.location, b.location);
+        assert_eq!(b.location.as_ref().map(|l| l.line), Some(15));
+        assert_eq!(alone[0].outcome, Outcome::Fail);
+    }
+
+    #[test]
+    fn without_resources_the_document_is_the_unit() {
+        let t = targets(&format!("a: 1\n---\n{POD}"), 1, false);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].name, "k8s/app.yaml[1]");
+        assert_eq!(t[0].resource, None);
+    }
+
+    #[test]
+    fn fingerprint_depends_on_control_path_resource_and_message() {
+        let base = fingerprint("c", "p", Some("r"), "m");
+        assert_eq!(base, fingerprint("c", "p", Some("r"), "m"));
+        for other in [
+            fingerprint("c2", "p", Some("r"), "m"),
+            fingerprint("c", "p2", Some("r"), "m"),
+            fingerprint("c", "p", None, "m"),
+            fingerprint("c", "p", Some("r"), "m2"),
+        ] {
+            assert_ne!(base, other);
+        }
     }
 }

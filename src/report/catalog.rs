@@ -6,19 +6,36 @@ fn inputs(c: &Control) -> String {
     if c.inputs.is_empty() {
         "any".to_owned()
     } else {
-        c.inputs.iter().map(|k| k.name()).collect::<Vec<_>>().join(",")
+        c.inputs
+            .iter()
+            .map(|k| k.name())
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }
 
 fn mapping(c: &Control) -> String {
-    c.soc2.iter().chain(&c.soc1).cloned().collect::<Vec<_>>().join(",")
+    c.soc2
+        .iter()
+        .chain(&c.soc1)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// `assure controls` as an aligned table for a terminal.
 pub fn text(controls: &[Control]) -> String {
     let rows: Vec<[String; 5]> = controls
         .iter()
-        .map(|c| [c.id.clone(), c.severity.name().to_owned(), mapping(c), inputs(c), c.title.clone()])
+        .map(|c| {
+            [
+                c.id.clone(),
+                c.severity.name().to_owned(),
+                mapping(c),
+                inputs(c),
+                c.title.clone(),
+            ]
+        })
         .collect();
     let header = ["ID", "SEVERITY", "CRITERIA", "INPUTS", "TITLE"].map(str::to_owned);
     let mut widths = [0usize; 4];
