@@ -22,9 +22,22 @@ impl Default for InputLimits {
     }
 }
 
-/// Parse every unit; results come back in the units' order.
+/// Parse every unit; results come back in the units' order. A parser that
+/// panics on some input loses only that unit, reported as an error.
 pub fn parse_units(units: &[Unit], limits: InputLimits) -> Vec<Parsed> {
-    units.par_iter().map(|u| parse_unit(u, limits)).collect()
+    units
+        .par_iter()
+        .map(|u| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_unit(u, limits)))
+                .unwrap_or_else(|_| Parsed {
+                    documents: vec![],
+                    errors: vec![InputError::new(
+                        u.sort_key(),
+                        "internal error while parsing this input (a bug in assure: please report it)",
+                    )],
+                })
+        })
+        .collect()
 }
 
 pub fn parse_unit(unit: &Unit, limits: InputLimits) -> Parsed {

@@ -15,6 +15,10 @@ use serde_json::{Map, Value};
 /// error for the file; documents before it are kept.
 pub fn parse_yaml(path: &str, text: &str) -> Parsed {
     let mut parsed = Parsed::default();
+    if let Err(e) = check_flow_depth(path, text, MAX_YAML_DEPTH) {
+        parsed.errors.push(e);
+        return parsed;
+    }
     let by_path = yaml_kind_by_path(path);
     let lines = index_documents(text);
     for (i, de) in yaml_serde::Deserializer::from_str(text).enumerate() {
@@ -53,6 +57,77 @@ pub fn parse_yaml(path: &str, text: &str) -> Parsed {
         push_documents(&mut parsed, path, kind, json, first_line, doc_index);
     }
     parsed
+}
+
+/// The nesting yaml_serde accepts (its recursion limit).
+pub const MAX_YAML_DEPTH: usize = 128;
+
+/// Reject YAML whose flow collections (`[`, `{`) nest deeper than `limit`
+/// before handing it to yaml_serde, whose parser takes quadratic time on
+/// deep nesting (100,000 levels: about 20 s) only to fail its own limit.
+/// A linear scan: brackets inside quotes and comments, and brackets that do
+/// not start a value (`a[0]` in a plain scalar), are not counted.
+pub fn check_flow_depth(path: &str, text: &str, limit: usize) -> Result<(), InputError> {
+    let mut depth = 0usize;
+    let mut line = 1usize;
+    let mut prev = '\n'; // last significant character
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => {
+                line += 1;
+                prev = '\n';
+            }
+            '#' if prev == '\n' || prev == ' ' || prev == '\t' => {
+                for n in chars.by_ref() {
+                    if n == '\n' {
+                        line += 1;
+                        break;
+                    }
+                }
+                prev = '\n';
+            }
+            '"' | '\'' if matches!(prev, '\n' | ' ' | '\t' | ':' | '-' | ',' | '[' | '{' | '?') => {
+                let mut escaped = false;
+                for n in chars.by_ref() {
+                    if n == '\n' {
+                        line += 1;
+                    }
+                    if c == '"' && !escaped && n == '\\' {
+                        escaped = true;
+                        continue;
+                    }
+                    if n == c && !escaped {
+                        break;
+                    }
+                    escaped = false;
+                }
+                prev = 'x';
+            }
+            '[' | '{' if matches!(prev, '\n' | ' ' | '\t' | ':' | '-' | ',' | '[' | '{' | '?') => {
+                depth += 1;
+                if depth > limit {
+                    return Err(InputError::new(
+                        path,
+                        format!("YAML nested more than {limit} levels deep"),
+                    )
+                    .at(Some(line), None));
+                }
+                prev = c;
+            }
+            ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                prev = c;
+            }
+            ' ' | '\t' | '\r' => {
+                if prev != '\n' {
+                    prev = ' ';
+                }
+            }
+            other => prev = other,
+        }
+    }
+    Ok(())
 }
 
 /// Parse a JSON file as one document (or, for a Kubernetes `List`, several).
@@ -376,6 +451,26 @@ mod tests {
         assert_eq!(parsed.errors.len(), 1);
         assert!(parsed.errors[0].line.is_some());
         assert!(parsed.errors[0].message.starts_with("invalid YAML"));
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_rejected_quickly_and_normal_brackets_are_not() {
+        let deep = format!("a: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let start = std::time::Instant::now();
+        let parsed = parse_yaml("deep.yaml", &deep);
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        assert!(
+            parsed.errors[0].message.contains("nested more than 128"),
+            "{:?}",
+            parsed.errors
+        );
+        let ok = format!(
+            "k: a[0] b{{c}}\ns: \"[[[[\" # [[[[\nl: {}1{}\n",
+            "[".repeat(100),
+            "]".repeat(100)
+        );
+        let parsed = parse_yaml("ok.yaml", &ok);
+        assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
     }
 
     #[test]
