@@ -158,7 +158,16 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
         max_file_bytes: args.max_file_size,
     };
     let (documents, input_errors) = load_inputs(&args.paths, args.no_ignore, limits)?;
-    let result = scan(&evaluator, &documents, input_errors, gate(args), started);
+    let progress = progress_bar(args, documents.len());
+    let result = scan(
+        &evaluator,
+        &documents,
+        input_errors,
+        gate(args),
+        started,
+        &|| progress.inc(1),
+    );
+    progress.finish_and_clear();
 
     if let Some(path) = &args.junit {
         report::write_atomically(path, report::junit::render(&result).as_bytes()).map_err(|e| {
@@ -186,6 +195,28 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
     Ok(result.verdict.exit_code)
 }
 
+/// Documents above which a scan shows progress.
+const PROGRESS_THRESHOLD: usize = 200;
+
+/// A progress bar on stderr, for long scans in a terminal only: hidden when
+/// stderr is not a terminal, for machine formats and with `--quiet`.
+fn progress_bar(args: &TestArgs, documents: usize) -> indicatif::ProgressBar {
+    let show = args.format == Format::Text && !args.output.quiet && documents > PROGRESS_THRESHOLD;
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(documents as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} evaluating {pos}/{len} documents {wide_bar} {elapsed}",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
 fn gate(args: &TestArgs) -> Gate {
     Gate {
         fail_on: args.fail_on,
@@ -201,6 +232,7 @@ pub fn scan(
     input_errors: Vec<InputError>,
     gate: Gate,
     started: Instant,
+    progress: &(dyn Fn() + Sync),
 ) -> ScanResult {
     let mut per_file: HashMap<&str, usize> = HashMap::new();
     for d in documents {
@@ -214,7 +246,7 @@ pub fn scan(
             targets: vec![],
         })
         .collect();
-    for (ci, di, raw) in evaluator.evaluate(documents) {
+    for (ci, di, raw) in evaluator.evaluate_with_progress(documents, progress) {
         let doc = &documents[di];
         let n = per_file.get(doc.path.as_str()).copied().unwrap_or(1);
         results[ci]

@@ -149,6 +149,15 @@ impl Evaluator {
     /// Evaluate every applicable control on every document. The result has
     /// one entry per (control index, document index) pair evaluated.
     pub fn evaluate(&self, docs: &[Document]) -> Vec<(usize, usize, RawEval)> {
+        self.evaluate_with_progress(docs, &|| {})
+    }
+
+    /// As [`Evaluator::evaluate`], calling `done` after each document.
+    pub fn evaluate_with_progress(
+        &self,
+        docs: &[Document],
+        done: &(dyn Fn() + Sync),
+    ) -> Vec<(usize, usize, RawEval)> {
         let mut out: Vec<(usize, usize, RawEval)> = docs
             .par_iter()
             .enumerate()
@@ -156,13 +165,16 @@ impl Evaluator {
                 || Worker::new(self),
                 |worker, (di, doc)| {
                     let input = regorus::Value::from(doc.value.clone());
-                    self.set
+                    let results = self
+                        .set
                         .controls
                         .iter()
                         .enumerate()
                         .filter(|(_, c)| c.applies_to(doc.kind))
                         .map(|(ci, _)| (ci, di, worker.run(ci, &input)))
-                        .collect::<Vec<_>>()
+                        .collect::<Vec<_>>();
+                    done();
+                    results
                 },
             )
             .flatten()
