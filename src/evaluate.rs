@@ -361,13 +361,7 @@ fn to_json(v: &regorus::Value) -> serde_json::Value {
 
 /// Keep a regorus run-time error to its location and message.
 fn clean_error(e: &str) -> String {
-    let loc = e.lines().find_map(|l| l.trim().strip_prefix("--> "));
-    let msg = e
-        .lines()
-        .rev()
-        .find_map(|l| l.trim().strip_prefix("error:"))
-        .map(str::trim)
-        .unwrap_or_else(|| e.trim());
+    let (loc, msg) = crate::controls::regorus_parts(e);
     match loc {
         Some(l) => format!("{l}: {msg}"),
         None => msg.to_owned(),

@@ -344,9 +344,8 @@ fn add_policy(engine: &mut regorus::Engine, src: &PolicySource) -> Result<(), Po
 }
 
 /// regorus errors read `--> file:line:col`, the source line with a caret,
-/// then `error: message`; keep file, line, column and the message.
-pub fn regorus_error(fallback_file: &str, e: &anyhow::Error) -> PolicyError {
-    let text = e.to_string();
+/// then `error: message`: the location (if any) and the message.
+pub fn regorus_parts(text: &str) -> (Option<&str>, &str) {
     let message = text
         .lines()
         .rev()
@@ -354,6 +353,13 @@ pub fn regorus_error(fallback_file: &str, e: &anyhow::Error) -> PolicyError {
         .map(str::trim)
         .unwrap_or_else(|| text.trim());
     let location = text.lines().find_map(|l| l.trim().strip_prefix("--> "));
+    (location, message)
+}
+
+/// A regorus load error as file, line and message (with the column).
+pub fn regorus_error(fallback_file: &str, e: &anyhow::Error) -> PolicyError {
+    let text = e.to_string();
+    let (location, message) = regorus_parts(&text);
     if let Some(loc) = location {
         let mut parts = loc.rsplitn(3, ':');
         let col = parts.next().and_then(|c| c.trim().parse::<usize>().ok());
