@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
 pub struct Location {
@@ -86,7 +87,8 @@ pub enum Locator {
         /// item of a Kubernetes `List`), empty for a whole document.
         prefix: String,
         first_line: usize,
-        index: PathIndex,
+        /// Shared by the documents of one file (the items of a `List`).
+        index: Arc<PathIndex>,
         /// How resource names map to paths for this kind.
         scheme: ResourceScheme,
     },

@@ -20,7 +20,7 @@ pub fn parse_yaml(path: &str, text: &str) -> Parsed {
         return parsed;
     }
     let by_path = yaml_kind_by_path(path);
-    let lines = index_documents(text);
+    let mut lines = index_documents(text);
     for (i, de) in yaml_serde::Deserializer::from_str(text).enumerate() {
         let value = match yaml_serde::Value::deserialize(de) {
             Ok(v) => v,
@@ -49,8 +49,8 @@ pub fn parse_yaml(path: &str, text: &str) -> Parsed {
         if json.is_null() {
             continue; // an empty document
         }
-        let (first_line, doc_index) = match lines.get(i) {
-            Some(d) => (d.first_line.max(1), d.index.clone()),
+        let (first_line, doc_index) = match lines.get_mut(i) {
+            Some(d) => (d.first_line.max(1), std::mem::take(&mut d.index)),
             None => (1, PathIndex::default()),
         };
         let kind = by_path.unwrap_or_else(|| refine_kind(&json, InputKind::Yaml));
@@ -193,6 +193,7 @@ fn push_documents(
     first_line: usize,
     index: PathIndex,
 ) {
+    let index = std::sync::Arc::new(index);
     let scheme = match kind {
         InputKind::Kubernetes => ResourceScheme::Kubernetes,
         InputKind::Cloudformation => ResourceScheme::Cloudformation,

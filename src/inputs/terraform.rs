@@ -176,26 +176,24 @@ impl Converter<'_> {
         Value::Object(map)
     }
 
-    /// Record the line of every attribute and nested block under `base`,
-    /// both as `rule.x` (first occurrence) and `rule[1].x`.
+    /// Record the line of every attribute and nested block under `base`.
+    /// Nested blocks are recorded as `rule` (first occurrence) and as
+    /// `rule[1]`; their contents under the unindexed path only, so the walk
+    /// stays linear however deep blocks nest (`rule[1].x` resolves to the
+    /// line of `rule[1]`).
     fn index_body(&self, body: &Body, base: &str, index: &mut PathIndex) {
         let mut seen: HashMap<String, usize> = HashMap::new();
         for structure in body.iter() {
             match structure {
                 Structure::Attribute(attr) => {
                     if let Some(span) = attr.span() {
-                        let line = self.lines.line_of(span.start);
-                        index.insert(join_key(base, attr.key.value().as_str()), line);
-                        self.index_expr(
-                            &attr.value,
-                            &join_key(base, attr.key.value().as_str()),
-                            index,
-                        );
+                        let path = join_key(base, attr.key.value().as_str());
+                        index.insert(path.clone(), self.lines.line_of(span.start));
+                        self.index_expr(&attr.value, &path, index);
                     }
                 }
                 Structure::Block(block) => {
-                    let ident = block.ident.value().to_string();
-                    let mut path = join_key(base, &ident);
+                    let mut path = join_key(base, block.ident.value().as_str());
                     for label in &block.labels {
                         path = join_key(&path, label.as_str());
                     }
@@ -205,10 +203,9 @@ impl Converter<'_> {
                     if let Some(span) = block.span() {
                         let line = self.lines.line_of(span.start);
                         index.insert(path.clone(), line);
-                        index.insert(indexed.clone(), line);
+                        index.insert(indexed, line);
                     }
                     self.index_body(&block.body, &path, index);
-                    self.index_body(&block.body, &indexed, index);
                 }
             }
         }
@@ -439,6 +436,24 @@ mod tests {
         assert!(parsed.errors[0].line.is_some());
         assert_eq!(parsed.documents.len(), 1);
         assert!(parsed.documents[0].value["resource"]["aws_s3_bucket"]["a"].is_array());
+    }
+
+    #[test]
+    fn deeply_nested_blocks_index_in_linear_time() {
+        let depth = 60;
+        let mut text = String::from("resource \"x\" \"y\" {\n");
+        for _ in 0..depth {
+            text.push_str("b {\n");
+        }
+        text.push_str("v = 1\n");
+        for _ in 0..depth {
+            text.push_str("}\n");
+        }
+        text.push_str("}\n");
+        let start = std::time::Instant::now();
+        let parsed = module(&[("m/main.tf", &text)]);
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
     }
 
     #[test]
