@@ -2,11 +2,17 @@
 //! stages and returns the exit code. Errors that stop assure from running
 //! (exit 2) are [`Fatal`].
 
-use crate::cli::{ColorChoice, ControlsArgs, Format, ListFormat, ParseArgs, PolicyArgs, TestArgs};
-use crate::controls::{self, compile, CompileOptions, ControlSet, PolicyError};
+use crate::cli::{
+    ColorChoice, ControlsArgs, CriteriaArgs, Format, ListFormat, ParseArgs, PolicyArgs, ScopeArgs,
+    TestArgs,
+};
+use crate::config::{self, Config, ConfigError};
+use crate::controls::{self, compile, CompileOptions, ControlSet, PolicyError, Severity};
 use crate::discover::{discover, DiscoverOptions};
 use crate::evaluate::{EvalOptions, Evaluator};
-use crate::frameworks::default_objectives;
+use crate::frameworks::coverage::{Framework, Scope};
+use crate::frameworks::criterion;
+use crate::gate::{apply_waivers, today};
 use crate::inputs::load::{parse_units, InputLimits};
 use crate::inputs::{Document, InputError};
 use crate::report::{self, text::TextOptions};
@@ -23,6 +29,12 @@ pub struct Fatal(pub Vec<String>);
 impl From<Vec<PolicyError>> for Fatal {
     fn from(errors: Vec<PolicyError>) -> Self {
         Fatal(errors.iter().map(ToString::to_string).collect())
+    }
+}
+
+impl From<ConfigError> for Fatal {
+    fn from(e: ConfigError) -> Self {
+        Fatal(vec![e.to_string()])
     }
 }
 
@@ -58,14 +70,45 @@ pub fn init_threads(jobs: Option<usize>) -> Result<(), Fatal> {
         .map_err(|e| fatal(format!("cannot start worker threads: {e}")))
 }
 
-/// Load and compile the policies the flags ask for.
-pub fn load_controls(args: &PolicyArgs) -> Result<ControlSet, Fatal> {
+/// The config, scope and compiled controls a command runs with.
+pub struct Setup {
+    pub config: Config,
+    pub scope: Scope,
+    pub set: ControlSet,
+}
+
+/// Read the config, load and compile the policies the flags and config ask
+/// for, fit their mappings to the scope and keep the controls selected.
+pub fn setup(args: &PolicyArgs, scope_args: &ScopeArgs) -> Result<Setup, Fatal> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| fatal(format!("cannot read the current folder: {e}")))?;
+    let config = match config::find(args.config.as_deref(), &cwd) {
+        Some(path) => config::load(&path)?,
+        None => Config::default(),
+    };
+    let mut scope = Scope {
+        categories: config.categories(),
+        objectives: config.objectives(),
+        custom_objectives: config.custom_objectives(),
+        objective_controls: config
+            .soc1
+            .objectives
+            .iter()
+            .flatten()
+            .filter(|o| !o.controls.is_empty())
+            .map(|o| (o.id.clone(), o.controls.clone()))
+            .collect(),
+        framework: scope_args.framework,
+        only: vec![],
+    };
     let mut sources = if args.no_builtin {
         vec![]
     } else {
         controls::builtin_sources(false)
     };
-    sources.extend(controls::read_sources(&args.policies, false)?);
+    let mut policy_paths = args.policies.clone();
+    policy_paths.extend(config.policies.iter().map(|p| config.base_dir().join(p)));
+    sources.extend(controls::read_sources(&policy_paths, false)?);
     if sources.is_empty() {
         return Err(fatal(
             "no policies to run: --no-builtin was given without --policy",
@@ -76,14 +119,70 @@ pub fn load_controls(args: &PolicyArgs) -> Result<ControlSet, Fatal> {
         .iter()
         .map(load_data)
         .collect::<Result<Vec<_>, _>>()?;
-    let objectives = default_objectives();
-    Ok(compile(
+    let mut set = compile(
         &sources,
         &CompileOptions {
-            objectives: &objectives,
+            objectives: &scope.objectives,
             data,
         },
-    )?)
+    )?;
+    let known: Vec<&str> = set.controls.iter().map(|c| c.id.as_str()).collect();
+    let unknown: Vec<String> = scope
+        .objective_controls
+        .iter()
+        .flat_map(|(o, ids)| ids.iter().map(move |id| (o, id)))
+        .filter(|(_, id)| !known.contains(&id.as_str()))
+        .map(|(o, id)| {
+            format!(
+                "{}: SOC 1 objective {o} names unknown control `{id}`",
+                config_label(&config)
+            )
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(Fatal(unknown));
+    }
+    scope.apply_to(&mut set.controls);
+    match scope.framework {
+        Some(Framework::Soc2) => set.controls.retain(|c| !c.soc2.is_empty()),
+        Some(Framework::Soc1) => set.controls.retain(|c| !c.soc1.is_empty()),
+        None => {}
+    }
+    if !scope_args.criteria.is_empty() {
+        let bad: Vec<String> = scope_args
+            .criteria
+            .iter()
+            .filter(|id| !scope.has_criterion(id) && !scope.has_objective(id))
+            .map(|id| {
+                if criterion(id).is_some() {
+                    format!(
+                        "--criteria: {id} is out of scope (see soc2.categories and --framework)"
+                    )
+                } else {
+                    format!("--criteria: unknown criterion or objective `{id}`")
+                }
+            })
+            .collect();
+        if !bad.is_empty() {
+            return Err(Fatal(bad));
+        }
+        scope.only = scope_args.criteria.clone();
+        set.controls.retain(|c| {
+            c.soc2
+                .iter()
+                .chain(&c.soc1)
+                .any(|id| scope.only.contains(id))
+        });
+    }
+    Ok(Setup { config, scope, set })
+}
+
+fn config_label(config: &Config) -> String {
+    config
+        .source
+        .as_deref()
+        .map(crate::discover::slash_path)
+        .unwrap_or_else(|| "assure.yaml".to_owned())
 }
 
 fn load_data(path: &PathBuf) -> Result<serde_json::Value, Fatal> {
@@ -125,11 +224,10 @@ fn select_controls(set: &mut ControlSet, only: &[String], skip: &[String]) -> Re
 /// Discover and parse: the documents, and the inputs that failed.
 pub fn load_inputs(
     paths: &[PathBuf],
-    no_ignore: bool,
+    opts: &DiscoverOptions,
     limits: InputLimits,
 ) -> Result<(Vec<Document>, Vec<InputError>), Fatal> {
-    let found = discover(paths, &DiscoverOptions { no_ignore })
-        .map_err(|e| fatal(format!("cannot scan {e}")))?;
+    let found = discover(paths, opts).map_err(|e| fatal(format!("cannot scan {e}")))?;
     let mut errors = found.errors;
     let mut documents = Vec::new();
     for parsed in parse_units(&found.units, limits) {
@@ -145,7 +243,11 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
     if !(args.timeout.is_finite() && args.timeout > 0.0) {
         return Err(fatal("--timeout must be a positive number of seconds"));
     }
-    let mut set = load_controls(&args.policy)?;
+    let Setup {
+        config,
+        scope,
+        mut set,
+    } = setup(&args.policy, &args.scope)?;
     select_controls(&mut set, &args.controls, &args.skip_controls)?;
     let evaluator = Evaluator::new(
         set,
@@ -157,16 +259,23 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
     let limits = InputLimits {
         max_file_bytes: args.max_file_size,
     };
-    let (documents, input_errors) = load_inputs(&args.paths, args.no_ignore, limits)?;
+    let discover_opts = DiscoverOptions::new(args.no_ignore, &config.include, &config.exclude)
+        .map_err(|e| fatal(format!("{}: {e}", config_label(&config))))?;
+    let (documents, input_errors) = load_inputs(&args.paths, &discover_opts, limits)?;
     let progress = progress_bar(args, documents.len());
-    let result = scan(
-        &evaluator,
-        &documents,
-        input_errors,
-        gate(args),
-        started,
-        &|| progress.inc(1),
-    );
+    let gate = Gate {
+        fail_on: args.fail_on.or(config.fail_on).unwrap_or(Severity::Low),
+        fail_on_warn: args.fail_on_warn,
+        no_fail: args.no_fail,
+    };
+    let ctx = Context {
+        gate,
+        scope: &scope,
+        config: &config,
+    };
+    let result = scan(&evaluator, &documents, input_errors, &ctx, started, &|| {
+        progress.inc(1)
+    });
     progress.finish_and_clear();
 
     if let Some(path) = &args.junit {
@@ -180,6 +289,16 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
     if let Some(path) = &args.json {
         report::write_atomically(path, report::json::render(&result).as_bytes())
             .map_err(|e| fatal(format!("{}: cannot write JSON report: {e}", path.display())))?;
+    }
+    if let Some(path) = &args.markdown {
+        let meta = report::markdown::Meta::now(&args.paths);
+        report::write_atomically(path, report::markdown::render(&result, &meta).as_bytes())
+            .map_err(|e| {
+                fatal(format!(
+                    "{}: cannot write Markdown report: {e}",
+                    path.display()
+                ))
+            })?;
     }
     let out = match args.format {
         Format::Text => report::text::render(
@@ -217,12 +336,11 @@ fn progress_bar(args: &TestArgs, documents: usize) -> indicatif::ProgressBar {
     bar
 }
 
-fn gate(args: &TestArgs) -> Gate {
-    Gate {
-        fail_on: args.fail_on,
-        fail_on_warn: args.fail_on_warn,
-        no_fail: args.no_fail,
-    }
+/// What shapes a scan's result beyond the controls and documents.
+pub struct Context<'a> {
+    pub gate: Gate,
+    pub scope: &'a Scope,
+    pub config: &'a Config,
 }
 
 /// Evaluate and assemble the result model.
@@ -230,7 +348,7 @@ pub fn scan(
     evaluator: &Evaluator,
     documents: &[Document],
     input_errors: Vec<InputError>,
-    gate: Gate,
+    ctx: &Context<'_>,
     started: Instant,
     progress: &(dyn Fn() + Sync),
 ) -> ScanResult {
@@ -256,11 +374,14 @@ pub fn scan(
     for r in &mut results {
         r.targets.sort_by(|a, b| a.name.cmp(&b.name));
     }
+    let waivers = apply_waivers(&mut results, &ctx.config.waivers, today());
     ScanResult::new(
         results,
         input_errors,
         documents.len(),
-        gate,
+        ctx.gate,
+        ctx.scope,
+        waivers,
         started.elapsed(),
     )
 }
@@ -268,7 +389,7 @@ pub fn scan(
 pub fn run_parse(args: &ParseArgs) -> Result<i32, Fatal> {
     let (documents, errors) = load_inputs(
         std::slice::from_ref(&args.path),
-        false,
+        &DiscoverOptions::default(),
         InputLimits::default(),
     )?;
     let out: Vec<serde_json::Value> = documents
@@ -292,7 +413,7 @@ pub fn run_parse(args: &ParseArgs) -> Result<i32, Fatal> {
 }
 
 pub fn run_controls(args: &ControlsArgs) -> Result<i32, Fatal> {
-    let set = load_controls(&args.policy)?;
+    let set = setup(&args.policy, &args.scope)?.set;
     let out = match args.format {
         ListFormat::Json => {
             let mut s = serde_json::to_string_pretty(&set.controls).unwrap_or_default();
@@ -306,9 +427,95 @@ pub fn run_controls(args: &ControlsArgs) -> Result<i32, Fatal> {
     Ok(0)
 }
 
+/// `assure criteria`: the criteria and objectives in scope with their
+/// controls; with PATHs, after a scan of them, with each one's status.
+pub fn run_criteria(args: &CriteriaArgs) -> Result<i32, Fatal> {
+    let started = Instant::now();
+    let Setup { config, scope, set } = setup(&args.policy, &args.scope)?;
+    let scanned = !args.paths.is_empty();
+    let result = if scanned {
+        init_threads(None)?;
+        let evaluator = Evaluator::new(set, EvalOptions::default())?;
+        let opts = DiscoverOptions::new(false, &config.include, &config.exclude)
+            .map_err(|e| fatal(format!("{}: {e}", config_label(&config))))?;
+        let (documents, input_errors) = load_inputs(&args.paths, &opts, InputLimits::default())?;
+        let ctx = Context {
+            gate: Gate::default(),
+            scope: &scope,
+            config: &config,
+        };
+        scan(&evaluator, &documents, input_errors, &ctx, started, &|| {})
+    } else {
+        let controls = set
+            .controls
+            .iter()
+            .map(|c| ControlResult {
+                control: c.clone(),
+                targets: vec![],
+            })
+            .collect();
+        ScanResult::new(
+            controls,
+            vec![],
+            0,
+            Gate::default(),
+            &scope,
+            Default::default(),
+            started.elapsed(),
+        )
+    };
+    let out = match args.format {
+        ListFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&result.coverage).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        ListFormat::Markdown => report::markdown::coverage_section(&result.coverage, scanned),
+        ListFormat::Text => report::text::coverage(&result.coverage, scanned),
+    };
+    print_stdout(&out);
+    Ok(0)
+}
+
 /// Write to stdout; a closed pipe (`| head`) is not an error worth a panic.
 fn print_stdout(s: &str) {
     let mut out = anstream::stdout().lock();
     let _ = out.write_all(s.as_bytes());
     let _ = out.flush();
+}
+
+/// Files `assure init` writes, relative to its folder.
+const INIT_FILES: [(&str, &str); 3] = [
+    ("assure.yaml", include_str!("init/assure.yaml")),
+    ("policy/example.rego", include_str!("init/example.rego")),
+    (
+        "policy/example_test.rego",
+        include_str!("init/example_test.rego"),
+    ),
+];
+
+/// `assure init`: a commented starter config and an example policy with
+/// its test. Never overwrites a file unless `--force`.
+pub fn run_init(args: &crate::cli::InitArgs) -> Result<i32, Fatal> {
+    let existing: Vec<String> = INIT_FILES
+        .iter()
+        .map(|(rel, _)| args.dir.join(rel))
+        .filter(|p| p.exists())
+        .map(|p| crate::discover::slash_path(&p))
+        .collect();
+    if !existing.is_empty() && !args.force {
+        return Err(Fatal(
+            existing
+                .into_iter()
+                .map(|p| format!("{p} already exists (use --force to overwrite)"))
+                .collect(),
+        ));
+    }
+    for (rel, text) in INIT_FILES {
+        let path = args.dir.join(rel);
+        report::write_atomically(&path, text.as_bytes())
+            .map_err(|e| fatal(format!("{}: cannot write: {e}", path.display())))?;
+        eprintln!("wrote {}", crate::discover::slash_path(&path));
+    }
+    Ok(0)
 }

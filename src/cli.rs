@@ -2,6 +2,7 @@
 
 use crate::controls::Severity;
 use crate::evaluate::EngineMode;
+use crate::frameworks::coverage::Framework;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -27,11 +28,18 @@ pub enum Command {
     Parse(ParseArgs),
     /// List the controls that would run: id, title, severity, criteria, input kinds
     Controls(ControlsArgs),
+    /// List the SOC 2 criteria and SOC 1 objectives in scope with their controls; with PATHs, scan them and show each one's status
+    Criteria(CriteriaArgs),
+    /// Write a commented starter assure.yaml and an example policy with its test
+    Init(InitArgs),
 }
 
-/// Which policies to load.
+/// Which policies to load, and the config that shapes them.
 #[derive(Debug, Args, Clone, Default)]
 pub struct PolicyArgs {
+    /// Config file (default: assure.yaml or .assure.yaml in the current folder)
+    #[arg(short = 'c', long = "config", value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Extra .rego files or folders (repeatable); the built-in library runs too
     #[arg(short = 'p', long = "policy", value_name = "PATH")]
     pub policies: Vec<PathBuf>,
@@ -56,6 +64,8 @@ pub struct TestArgs {
     /// Do not run these controls (comma-separated ids)
     #[arg(long = "skip-control", value_name = "ID,...", value_delimiter = ',')]
     pub skip_controls: Vec<String>,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
     /// What to print on stdout
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -65,9 +75,12 @@ pub struct TestArgs {
     /// Also write the JSON report to FILE (atomically)
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
-    /// The lowest severity of failure that fails the run
-    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = Severity::Low)]
-    pub fail_on: Severity,
+    /// Also write a Markdown readiness report to FILE (atomically), for auditors and wikis
+    #[arg(long, value_name = "FILE")]
+    pub markdown: Option<PathBuf>,
+    /// The lowest severity of failure that fails the run [default: `fail_on` in assure.yaml, else low]
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<Severity>,
     /// Warnings fail the run too
     #[arg(long)]
     pub fail_on_warn: bool,
@@ -93,6 +106,17 @@ pub struct TestArgs {
     pub output: OutputArgs,
 }
 
+/// Which framework and criteria to report on.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ScopeArgs {
+    /// Only controls mapped to this framework, and only its coverage
+    #[arg(long, value_enum)]
+    pub framework: Option<Framework>,
+    /// Only controls mapped to these SOC 2 criteria or SOC 1 objectives (comma-separated ids)
+    #[arg(long, value_name = "ID,...", value_delimiter = ',')]
+    pub criteria: Vec<String>,
+}
+
 #[derive(Debug, Args, Clone)]
 pub struct OutputArgs {
     /// When to colour the text output
@@ -101,6 +125,29 @@ pub struct OutputArgs {
     /// Print only failures, errors and the summary
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CriteriaArgs {
+    /// Scan these files or folders and show each criterion's status
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to write assure.yaml and policy/ into
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// Overwrite files that already exist
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -114,6 +161,8 @@ pub struct ParseArgs {
 pub struct ControlsArgs {
     #[command(flatten)]
     pub policy: PolicyArgs,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
 }

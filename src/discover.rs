@@ -52,8 +52,39 @@ pub struct Discovered {
 /// Options that change what is walked.
 #[derive(Debug, Clone, Default)]
 pub struct DiscoverOptions {
-    /// Honour `.gitignore` and `.ignore` files (default on).
+    /// Do not honour `.gitignore` and `.ignore` files.
     pub no_ignore: bool,
+    /// `include` globs of assure.yaml: when set, a file must match one.
+    pub include: Option<globset::GlobSet>,
+    /// `exclude` globs of assure.yaml: a file matching one is not scanned.
+    pub exclude: Option<globset::GlobSet>,
+}
+
+impl DiscoverOptions {
+    /// Options with `include`/`exclude` globs, matched against paths relative
+    /// to the scanned root (`infra/**`, `**/*.tf`).
+    pub fn new(no_ignore: bool, include: &[String], exclude: &[String]) -> Result<Self, String> {
+        let set = |globs: &[String]| -> Result<Option<globset::GlobSet>, String> {
+            if globs.is_empty() {
+                return Ok(None);
+            }
+            let mut b = globset::GlobSetBuilder::new();
+            for g in globs {
+                b.add(globset::Glob::new(g).map_err(|e| format!("invalid glob `{g}`: {e}"))?);
+            }
+            b.build().map(Some).map_err(|e| e.to_string())
+        };
+        Ok(DiscoverOptions {
+            no_ignore,
+            include: set(include)?,
+            exclude: set(exclude)?,
+        })
+    }
+
+    fn wants(&self, rel: &str) -> bool {
+        self.include.as_ref().is_none_or(|g| g.is_match(rel))
+            && !self.exclude.as_ref().is_some_and(|g| g.is_match(rel))
+    }
 }
 
 /// Walk each root. A root that does not exist is an error the caller reports
@@ -157,6 +188,9 @@ fn walk_root(
             Ok(r) => slash_path(r),
             Err(_) => continue,
         };
+        if !opts.wants(&rel_to_root) || is_assure_config(&rel_to_root) {
+            continue;
+        }
         let rel = match prefix {
             Some(p) => format!("{}/{}", p.trim_end_matches('/'), rel_to_root),
             None => rel_to_root,
@@ -189,6 +223,12 @@ fn walk_root(
             format,
         ));
     }
+}
+
+/// assure's own config is not infrastructure to scan.
+fn is_assure_config(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    crate::config::DEFAULT_NAMES.contains(&name)
 }
 
 /// A path with `/` separators, without a leading `./`.
@@ -263,6 +303,7 @@ mod tests {
         write(r, "infra/s3.tf", "");
         write(r, "k8s/app.yaml", "a: 1");
         write(r, "README.md", "# hi");
+        write(r, "assure.yaml", "fail_on: high");
         let d = discover(&[r.to_path_buf()], &DiscoverOptions::default()).unwrap();
         assert_eq!(
             names(&d),
@@ -272,8 +313,20 @@ mod tests {
                 "k8s/app.yaml"
             ]
         );
-        let all = discover(&[r.to_path_buf()], &DiscoverOptions { no_ignore: true }).unwrap();
+        let all = discover(
+            &[r.to_path_buf()],
+            &DiscoverOptions::new(true, &[], &[]).unwrap(),
+        )
+        .unwrap();
         assert!(names(&all).contains(&"secret/a.yaml".to_owned()));
+        let some = DiscoverOptions::new(
+            false,
+            &["infra/**".into(), "k8s/**".into()],
+            &["k8s/app.yaml".into()],
+        )
+        .unwrap();
+        let d = discover(&[r.to_path_buf()], &some).unwrap();
+        assert_eq!(names(&d), ["infra/ [infra/main.tf,infra/s3.tf]"]);
     }
 
     #[cfg(unix)]

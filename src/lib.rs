@@ -4,10 +4,12 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod controls;
 pub mod discover;
 pub mod evaluate;
 pub mod frameworks;
+pub mod gate;
 pub mod inputs;
 pub mod report;
 pub mod results;

@@ -14,6 +14,8 @@ fn main() -> ExitCode {
         }
         Command::Parse(args) => app::run_parse(args),
         Command::Controls(args) => app::run_controls(args),
+        Command::Criteria(args) => app::run_criteria(args),
+        Command::Init(args) => app::run_init(args),
     };
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),

@@ -6,6 +6,8 @@
 //! with file, line and a fingerprint that survives edits which move lines.
 
 use crate::controls::{Control, Severity};
+use crate::frameworks::coverage::{coverage, Coverage, Scope};
+use crate::gate::WaiverReport;
 use crate::inputs::{Document, InputError, Location, Locator};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -57,6 +59,9 @@ pub struct Finding {
     pub fingerprint: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waiver: Option<Waiver>,
+    /// A waiver that matched but has expired: the finding counts again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expired_waiver: Option<Waiver>,
     /// Other keys of the policy's message object, kept as they are.
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub metadata: Map<String, Value>,
@@ -207,7 +212,8 @@ pub fn build_targets(
         .collect()
 }
 
-fn target_outcome(findings: &[Finding]) -> Outcome {
+/// A target's outcome from its findings.
+pub fn target_outcome(findings: &[Finding]) -> Outcome {
     let live = |l: Level| findings.iter().any(|f| f.level == l && f.waiver.is_none());
     if live(Level::Deny) {
         Outcome::Fail
@@ -279,6 +285,7 @@ fn finding(
         attribute,
         location,
         waiver,
+        expired_waiver: None,
         metadata,
     }
 }
@@ -313,6 +320,8 @@ pub struct ScanResult {
     pub gate: Gate,
     pub controls: Vec<ControlResult>,
     pub input_errors: Vec<InputError>,
+    pub coverage: Coverage,
+    pub waivers: WaiverReport,
     pub summary: Summary,
     pub verdict: Verdict,
     #[serde(skip)]
@@ -331,6 +340,8 @@ impl ScanResult {
         mut input_errors: Vec<InputError>,
         documents: usize,
         gate: Gate,
+        scope: &Scope,
+        waivers: WaiverReport,
         elapsed: std::time::Duration,
     ) -> ScanResult {
         controls.sort_by(|a, b| a.control.id.cmp(&b.control.id));
@@ -352,7 +363,17 @@ impl ScanResult {
                 Outcome::Error => summary.errors += 1,
             }
         }
-        let verdict = verdict(&controls, &summary, gate);
+        let mut verdict = verdict(&controls, &summary, gate);
+        let expired: usize = waivers.expired.iter().map(|(_, n)| n).sum();
+        if expired > 0 {
+            verdict.reasons.push(format!(
+                "{expired} finding{} failing again because {} waiver{} expired",
+                plural(expired),
+                waivers.expired.len(),
+                plural(waivers.expired.len())
+            ));
+        }
+        let coverage = coverage(scope, &controls);
         ScanResult {
             schema_version: SCHEMA_VERSION,
             tool: Tool {
@@ -362,6 +383,8 @@ impl ScanResult {
             gate,
             controls,
             input_errors,
+            coverage,
+            waivers,
             summary,
             verdict,
             elapsed,

@@ -3,7 +3,7 @@
 //! from the command line: every test rule must evaluate to true.
 
 use assure::controls::metadata::{package_of, rule_heads};
-use assure::controls::{builtin_sources, compile, is_test_file, CompileOptions};
+use assure::controls::{builtin_sources, compile, is_test_file, CompileOptions, PolicySource};
 use assure::frameworks::default_objectives;
 
 #[test]
@@ -54,4 +54,22 @@ fn every_builtin_policy_unit_test_passes() {
             c.id
         );
     }
+}
+
+#[test]
+fn the_init_example_policy_passes_its_own_tests() {
+    let sources = [
+        PolicySource {
+            label: "policy/example.rego".into(),
+            text: include_str!("../src/init/example.rego").into(),
+        },
+        PolicySource {
+            label: "policy/example_test.rego".into(),
+            text: include_str!("../src/init/example_test.rego").into(),
+        },
+    ];
+    let (set, ran, failures) = run_rego_tests(&sources);
+    assert!(failures.is_empty(), "{failures:?}");
+    assert_eq!(ran, 3);
+    assert_eq!(set.controls.len(), 1);
 }

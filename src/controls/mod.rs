@@ -409,8 +409,15 @@ fn control_from(
             )));
         }
     }
+    // Built-in controls map to the default objectives; when the organization
+    // declares its own, those mappings lapse (it maps its objectives to
+    // controls in assure.yaml). A user's policy must name declared ones.
+    let builtin = src.label.starts_with("builtin:");
+    let mut soc1 = Vec::new();
     for o in &a.custom.soc1 {
-        if !opts.objectives.iter().any(|x| &x.id == o) {
+        if opts.objectives.iter().any(|x| &x.id == o) {
+            soc1.push(o.clone());
+        } else if !builtin {
             errors.push(err(format!(
                 "unknown SOC 1 objective `{o}` in control `{id}`"
             )));
@@ -434,12 +441,12 @@ fn control_from(
         description: a.description.unwrap_or_default().trim().to_owned(),
         severity: a.custom.severity.unwrap_or(DEFAULT_SEVERITY),
         soc2: a.custom.soc2,
-        soc1: a.custom.soc1,
+        soc1,
         inputs,
         remediation: a.custom.remediation.unwrap_or_default().trim().to_owned(),
         package: package.to_owned(),
         source: src.label.clone(),
-        builtin: src.label.starts_with("builtin:"),
+        builtin,
         rules,
         id,
     })

@@ -2,10 +2,12 @@
 //! SOC 1 control objectives (the organization's own; a default IT general
 //! control set when none are declared).
 
-use serde::Serialize;
+pub mod coverage;
+
+use serde::{Deserialize, Serialize};
 
 /// A SOC 2 category; Security (the Common Criteria) is always in scope.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
     Security,
@@ -13,6 +15,53 @@ pub enum Category {
     Confidentiality,
     ProcessingIntegrity,
     Privacy,
+}
+
+impl Category {
+    pub const ALL: [Category; 5] = [
+        Category::Security,
+        Category::Availability,
+        Category::Confidentiality,
+        Category::ProcessingIntegrity,
+        Category::Privacy,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Category::Security => "Security",
+            Category::Availability => "Availability",
+            Category::Confidentiality => "Confidentiality",
+            Category::ProcessingIntegrity => "Processing Integrity",
+            Category::Privacy => "Privacy",
+        }
+    }
+}
+
+/// Our names for the series of criteria.
+pub fn series_title(series: &str) -> &'static str {
+    match series {
+        "CC1" => "Control Environment",
+        "CC2" => "Communication and Information",
+        "CC3" => "Risk Assessment",
+        "CC4" => "Monitoring Activities",
+        "CC5" => "Control Activities",
+        "CC6" => "Logical and Physical Access Controls",
+        "CC7" => "System Operations",
+        "CC8" => "Change Management",
+        "CC9" => "Risk Mitigation",
+        "A1" => "Availability",
+        "C1" => "Confidentiality",
+        "PI1" => "Processing Integrity",
+        "P1" => "Notice",
+        "P2" => "Choice and Consent",
+        "P3" => "Collection",
+        "P4" => "Use, Retention and Disposal",
+        "P5" => "Access",
+        "P6" => "Disclosure and Notification",
+        "P7" => "Quality",
+        "P8" => "Monitoring and Enforcement",
+        _ => "",
+    }
 }
 
 /// One Trust Services Criterion.

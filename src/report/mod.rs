@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod json;
 pub mod junit;
+pub mod markdown;
 pub mod text;
 
 use std::io::Write;

@@ -3,6 +3,7 @@
 //! the verdict at the end. Colours are anstyle codes; the caller's stream
 //! (anstream) strips them when the output is not a terminal.
 
+use crate::frameworks::coverage::{Coverage, Item, Status};
 use crate::results::{plural, ControlResult, Level, Outcome, ScanResult};
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
@@ -57,6 +58,37 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
         for e in &result.input_errors {
             let _ = writeln!(out, "  {} {}", paint(MAGENTA, "error"), e.display());
         }
+    }
+    let w = &result.waivers;
+    for (waiver, n) in &w.expired {
+        let _ = writeln!(
+            out,
+            "\n{} waiver for {} on {} expired on {}: {n} finding{} fail again (owner {})",
+            paint(RED, "expired"),
+            waiver.control,
+            waiver.path,
+            waiver.expires,
+            plural(*n),
+            waiver.owner
+        );
+    }
+    for waiver in &w.unused {
+        let _ = writeln!(
+            out,
+            "{} waiver for {} on {}{} matched no finding (owner {}); remove it or fix its path",
+            paint(YELLOW, "unused"),
+            waiver.control,
+            waiver.path,
+            waiver
+                .resource
+                .as_deref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default(),
+            waiver.owner
+        );
+    }
+    if !opts.quiet {
+        coverage_summary(&mut out, &result.coverage);
     }
     let s = &result.summary;
     let _ = writeln!(
@@ -158,11 +190,14 @@ fn control_block(out: &mut String, c: &ControlResult) {
                         f.message
                     );
                     if let Some(w) = &f.waiver {
-                        let _ = writeln!(
-                            out,
-                            "      {}",
-                            paint(DIM, &format!("reason: {}", w.reason))
-                        );
+                        let mut why = format!("reason: {}", w.reason);
+                        if let Some(o) = &w.owner {
+                            why.push_str(&format!("; owner {o}"));
+                        }
+                        if let Some(e) = &w.expires {
+                            why.push_str(&format!("; expires {e}"));
+                        }
+                        let _ = writeln!(out, "      {}", paint(DIM, &why));
                     }
                 }
             }
@@ -184,5 +219,137 @@ fn control_block(out: &mut String, c: &ControlResult) {
     let passed = c.count(Outcome::Pass);
     if passed > 0 {
         let _ = writeln!(out, "    {}", paint(DIM, &format!("{passed} passed")));
+    }
+}
+
+/// Coverage as a table: every criterion and objective in scope with its
+/// controls, and, after a scan, its status and counts; then those that need
+/// manual evidence.
+pub fn coverage(cov: &Coverage, scanned: bool) -> String {
+    let mut out = String::new();
+    let status_style = |s: Status| match s {
+        Status::Passing => GREEN,
+        Status::Failing => RED,
+        Status::Incomplete => MAGENTA,
+        Status::Waived | Status::NotExamined => YELLOW,
+        Status::Manual => DIM,
+    };
+    for (title, items) in [
+        ("SOC 2 criteria", &cov.soc2),
+        ("SOC 1 objectives", &cov.soc1),
+    ] {
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{}", paint(BOLD, title));
+        let id_w = items.iter().map(|i| i.id.len()).max().unwrap_or(0);
+        for i in items {
+            let controls = if i.controls.is_empty() {
+                paint(DIM, "no automated control")
+            } else {
+                i.controls.join(", ")
+            };
+            if scanned {
+                let _ = writeln!(
+                    out,
+                    "  {:<id_w$}  {}  {}  {}",
+                    i.id,
+                    paint(status_style(i.status), &format!("{:<22}", i.status.label())),
+                    paint(
+                        DIM,
+                        &format!(
+                            "{:>3} pass {:>3} fail {:>3} waived",
+                            i.passed, i.failed, i.waived
+                        )
+                    ),
+                    controls
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "  {:<id_w$}  {:<48}  {}",
+                    i.id,
+                    truncate(&i.title, 48),
+                    controls
+                );
+            }
+        }
+    }
+    out
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// The coverage part of `assure test`'s text report: the criteria with
+/// automated controls and their results, then, plainly, what needs manual
+/// evidence.
+fn coverage_summary(out: &mut String, cov: &Coverage) {
+    let automated: Vec<&Item> = cov
+        .soc2
+        .iter()
+        .chain(&cov.soc1)
+        .filter(|i| i.status != Status::Manual)
+        .collect();
+    if automated.is_empty() && cov.manual().next().is_none() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", paint(BOLD, "Coverage by criterion:"));
+    let id_w = automated
+        .iter()
+        .map(|i| i.id.len())
+        .max()
+        .unwrap_or(0)
+        .max(9);
+    let _ = writeln!(
+        out,
+        "  {}",
+        paint(
+            DIM,
+            &format!(
+                "{:<id_w$}  {:<13}  {:>8}  {:>4}  {:>4}  {:>6}",
+                "criterion", "status", "controls", "pass", "fail", "waived"
+            )
+        )
+    );
+    for i in &automated {
+        let style = match i.status {
+            Status::Passing => GREEN,
+            Status::Failing => RED,
+            Status::Incomplete => MAGENTA,
+            _ => YELLOW,
+        };
+        let _ = writeln!(
+            out,
+            "  {:<id_w$}  {}  {:>8}  {:>4}  {:>4}  {:>6}",
+            i.id,
+            paint(style, &format!("{:<13}", i.status.label())),
+            i.controls.len(),
+            i.passed,
+            i.failed,
+            i.waived
+        );
+    }
+    let manual: Vec<&str> = cov.manual().map(|i| i.id.as_str()).collect();
+    if !manual.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} {}",
+            paint(
+                YELLOW,
+                &format!(
+                    "Manual evidence needed ({}, no automated control):",
+                    manual.len()
+                )
+            ),
+            manual.join(", ")
+        );
     }
 }

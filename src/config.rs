@@ -1,0 +1,286 @@
+//! `assure.yaml`: load, validate, defaults (SPEC §4).
+//!
+//! Found as `-c FILE`, else `assure.yaml` or `.assure.yaml` in the current
+//! folder. Every key is optional; an unknown key is an error naming the file
+//! and line, so a typo never silently drops a setting. Paths in the file
+//! (`policies`) are relative to the file's folder.
+
+use crate::controls::Severity;
+use crate::frameworks::{Category, Objective};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The names a config file may have in the current folder, in order.
+pub const DEFAULT_NAMES: [&str; 2] = ["assure.yaml", ".assure.yaml"];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub soc2: Soc2Config,
+    #[serde(default)]
+    pub soc1: Soc1Config,
+    /// Extra policy paths, relative to the config file.
+    #[serde(default)]
+    pub policies: Vec<PathBuf>,
+    /// Globs (relative to the scanned root) a file must match to be scanned.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Globs of files not to scan.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    pub fail_on: Option<Severity>,
+    #[serde(default)]
+    pub waivers: Vec<WaiverConfig>,
+    /// Where the file was read from (set by [`load`]).
+    #[serde(skip)]
+    pub source: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Soc2Config {
+    /// Categories in scope; Security is always added.
+    pub categories: Option<Vec<Category>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Soc1Config {
+    /// The organization's own objectives; when present they replace the default set.
+    pub objectives: Option<Vec<ObjectiveConfig>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectiveConfig {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// Controls that evidence this objective, in addition to the controls
+    /// whose METADATA names it.
+    #[serde(default)]
+    pub controls: Vec<String>,
+}
+
+/// A waiver (SPEC §6): all keys but `resource` are required.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaiverConfig {
+    pub control: String,
+    pub path: String,
+    pub resource: Option<String>,
+    pub reason: String,
+    pub owner: String,
+    pub expires: String,
+}
+
+/// A config problem: exit 2, naming the file and line.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}", self.file, l, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// The config file to use: the one given, else a default name in `cwd`.
+pub fn find(explicit: Option<&Path>, cwd: &Path) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(p.to_path_buf());
+    }
+    DEFAULT_NAMES
+        .iter()
+        .map(|n| cwd.join(n))
+        .find(|p| p.is_file())
+}
+
+/// Read and validate a config file.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let label = crate::discover::slash_path(path);
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        file: label.clone(),
+        line: None,
+        message: format!("cannot read config: {e}"),
+    })?;
+    let mut config = parse(&label, &text)?;
+    config.source = Some(path.to_path_buf());
+    Ok(config)
+}
+
+/// Parse and validate config text.
+pub fn parse(label: &str, text: &str) -> Result<Config, ConfigError> {
+    let err = |line: Option<usize>, message: String| ConfigError {
+        file: label.to_owned(),
+        line,
+        message,
+    };
+    let config: Config = if text.trim().is_empty() {
+        Config::default()
+    } else {
+        yaml_serde::from_str(text).map_err(|e| {
+            let msg = e.to_string();
+            let msg = msg
+                .rfind(" at line ")
+                .map_or(msg.clone(), |i| msg[..i].to_owned());
+            err(e.location().map(|l| l.line()), msg)
+        })?
+    };
+    // Field-level checks, each pointing at the line that holds the value.
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).map(|i| i + 1);
+    let mut seen = std::collections::HashSet::new();
+    for o in config.soc1.objectives.iter().flatten() {
+        if o.id.trim().is_empty() || o.title.trim().is_empty() {
+            return Err(err(
+                line_of("objectives"),
+                "a SOC 1 objective needs an id and a title".into(),
+            ));
+        }
+        if !seen.insert(o.id.as_str()) {
+            return Err(err(
+                line_of(&o.id),
+                format!("SOC 1 objective `{}` is declared twice", o.id),
+            ));
+        }
+    }
+    for glob in config.include.iter().chain(&config.exclude) {
+        if let Err(e) = globset::Glob::new(glob) {
+            return Err(err(line_of(glob), format!("invalid glob `{glob}`: {e}")));
+        }
+    }
+    for w in &config.waivers {
+        if let Err(e) = globset::Glob::new(&w.path) {
+            return Err(err(
+                line_of(&w.path),
+                format!("invalid waiver path glob `{}`: {e}", w.path),
+            ));
+        }
+        if crate::gate::parse_date(&w.expires).is_none() {
+            return Err(err(
+                line_of(&w.expires),
+                format!(
+                    "waiver expiry `{}` is not an ISO date (YYYY-MM-DD)",
+                    w.expires
+                ),
+            ));
+        }
+        for (name, value) in [("reason", &w.reason), ("owner", &w.owner)] {
+            if value.trim().is_empty() {
+                return Err(err(
+                    line_of(&w.control),
+                    format!("waiver for `{}` needs a {name}", w.control),
+                ));
+            }
+        }
+    }
+    Ok(config)
+}
+
+impl Config {
+    /// The folder relative paths in the file are resolved against.
+    pub fn base_dir(&self) -> PathBuf {
+        self.source
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    }
+
+    /// The SOC 1 objectives in force: the declared ones, else the default set.
+    pub fn objectives(&self) -> Vec<Objective> {
+        match &self.soc1.objectives {
+            Some(list) => list
+                .iter()
+                .map(|o| Objective {
+                    id: o.id.clone(),
+                    title: o.title.clone(),
+                    description: o.description.clone(),
+                })
+                .collect(),
+            None => crate::frameworks::default_objectives(),
+        }
+    }
+
+    /// Whether the SOC 1 objectives are the organization's own.
+    pub fn custom_objectives(&self) -> bool {
+        self.soc1.objectives.is_some()
+    }
+
+    /// SOC 2 categories in scope: the declared ones plus Security, or all.
+    pub fn categories(&self) -> Vec<Category> {
+        let mut cats = match &self.soc2.categories {
+            Some(list) => list.clone(),
+            None => Category::ALL.to_vec(),
+        };
+        cats.push(Category::Security);
+        cats.sort();
+        cats.dedup();
+        cats
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_example_parses() {
+        let text = "soc2:\n  categories: [availability, confidentiality]\nsoc1:\n  objectives:\n    - id: FIN-1\n      title: Billing changes are approved by someone other than the author\n      controls: [github-branch-protection-reviews]\npolicies: [policies/]\ninclude: [\"infra/**\"]\nexclude: [\"infra/sandbox/**\"]\nfail_on: high\nwaivers:\n  - control: aws-s3-versioning\n    path: \"legacy/**\"\n    resource: aws_s3_bucket.old\n    reason: replaced by the 2027 archive, ticket OPS-41\n    owner: platform@example.com\n    expires: 2027-03-31\n";
+        let c = parse("assure.yaml", text).unwrap();
+        assert_eq!(
+            c.categories(),
+            [
+                Category::Security,
+                Category::Availability,
+                Category::Confidentiality
+            ]
+        );
+        assert_eq!(c.objectives()[0].id, "FIN-1");
+        assert!(c.custom_objectives());
+        assert_eq!(c.fail_on, Some(Severity::High));
+        assert_eq!(c.waivers[0].expires, "2027-03-31");
+    }
+
+    #[test]
+    fn security_cannot_be_removed_and_defaults_apply() {
+        let c = parse("a", "soc2:\n  categories: [privacy]\n").unwrap();
+        assert_eq!(c.categories(), [Category::Security, Category::Privacy]);
+        let empty = parse("a", "").unwrap();
+        assert_eq!(empty.categories(), Category::ALL.to_vec());
+        assert_eq!(empty.objectives().len(), 10);
+        assert!(!empty.custom_objectives());
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_name_the_line() {
+        let e = parse(
+            "assure.yaml",
+            "soc2:\n  categories: [security]\nfail_on: high\npolicy: [x]\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, Some(4));
+        assert!(
+            e.message.contains("unknown field `policy`"),
+            "{}",
+            e.message
+        );
+        let e = parse("assure.yaml", "soc2:\n  categories: [securty]\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        let e = parse("assure.yaml", "waivers:\n  - control: x\n    path: a\n    reason: r\n    owner: o\n    expires: next year\n").unwrap_err();
+        assert_eq!(e.line, Some(6));
+        let e = parse(
+            "assure.yaml",
+            "waivers:\n  - control: x\n    path: a\n    reason: r\n    expires: 2027-01-01\n",
+        )
+        .unwrap_err();
+        assert!(e.message.contains("owner"), "{}", e.message);
+    }
+}

@@ -1,0 +1,237 @@
+//! Scope and coverage: which criteria and objectives are in scope, which
+//! controls evidence each, and what the scan says about them.
+//!
+//! Honest by construction: a criterion is `passing` only when at least one
+//! of its controls examined something and none failed; controls that found
+//! nothing to examine give `not-examined`, never a pass; a criterion with no
+//! automated control at all is `manual` (manual evidence needed).
+
+use super::{criterion, Category, Objective, SOC2_CRITERIA};
+use crate::controls::Control;
+use crate::results::{ControlResult, Outcome};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What is in scope for this run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scope {
+    pub categories: Vec<Category>,
+    pub objectives: Vec<Objective>,
+    /// Whether the objectives are the organization's own (not the default set).
+    pub custom_objectives: bool,
+    /// Extra controls per objective, declared in `assure.yaml`.
+    #[serde(skip)]
+    pub objective_controls: BTreeMap<String, Vec<String>>,
+    /// Only SOC 2 or only SOC 1 (`--framework`), or both.
+    pub framework: Option<Framework>,
+    /// Only these criteria and objectives (`--criteria`), or all in scope.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub only: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Framework {
+    Soc2,
+    Soc1,
+}
+
+impl Default for Scope {
+    fn default() -> Self {
+        Scope {
+            categories: Category::ALL.to_vec(),
+            objectives: super::default_objectives(),
+            custom_objectives: false,
+            objective_controls: BTreeMap::new(),
+            framework: None,
+            only: vec![],
+        }
+    }
+}
+
+impl Scope {
+    pub fn soc2_in_scope(&self) -> bool {
+        self.framework != Some(Framework::Soc1)
+    }
+
+    pub fn soc1_in_scope(&self) -> bool {
+        self.framework != Some(Framework::Soc2)
+    }
+
+    pub fn has_criterion(&self, id: &str) -> bool {
+        self.soc2_in_scope() && criterion(id).is_some_and(|c| self.categories.contains(&c.category))
+    }
+
+    pub fn has_objective(&self, id: &str) -> bool {
+        self.soc1_in_scope() && self.objectives.iter().any(|o| o.id == id)
+    }
+
+    /// Whether coverage reports show this criterion or objective.
+    fn shows(&self, id: &str) -> bool {
+        self.only.is_empty() || self.only.iter().any(|x| x == id)
+    }
+
+    /// Fit each control's mapping to the scope: criteria of categories out
+    /// of scope are dropped (they disappear from every report), objectives
+    /// declared in `assure.yaml` with `controls:` are added. Built-in controls
+    /// keep default objective ids only while those are in force.
+    pub fn apply_to(&self, controls: &mut [Control]) {
+        for c in controls.iter_mut() {
+            c.soc2.retain(|id| self.has_criterion(id));
+            c.soc1.retain(|id| self.has_objective(id));
+            for (objective, ids) in &self.objective_controls {
+                if self.has_objective(objective)
+                    && ids.contains(&c.id)
+                    && !c.soc1.contains(objective)
+                {
+                    c.soc1.push(objective.clone());
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Controls examined something and none failed.
+    Passing,
+    /// Some control failed.
+    Failing,
+    /// Some control errored and none failed: evidence is incomplete.
+    Incomplete,
+    /// Only waived findings and no pass.
+    Waived,
+    /// It has controls, but they found nothing to examine in this scan.
+    NotExamined,
+    /// No automated control maps to it: manual evidence needed.
+    Manual,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Passing => "passing",
+            Status::Failing => "failing",
+            Status::Incomplete => "incomplete",
+            Status::Waived => "waived",
+            Status::NotExamined => "not examined",
+            Status::Manual => "manual evidence needed",
+        }
+    }
+}
+
+/// One criterion or objective and its evidence.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub id: String,
+    pub title: String,
+    /// `security`, ... for SOC 2 criteria; absent for SOC 1 objectives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    pub controls: Vec<String>,
+    pub targets: usize,
+    pub passed: usize,
+    pub failed: usize,
+    pub warned: usize,
+    pub waived: usize,
+    pub errors: usize,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    pub scope: Scope,
+    pub soc2: Vec<Item>,
+    pub soc1: Vec<Item>,
+}
+
+impl Coverage {
+    /// Items with no automated control: manual evidence needed.
+    pub fn manual(&self) -> impl Iterator<Item = &Item> {
+        self.soc2
+            .iter()
+            .chain(&self.soc1)
+            .filter(|i| i.status == Status::Manual)
+    }
+}
+
+/// Coverage of the scope by the controls (with or without scan results:
+/// controls with no results count as having examined nothing).
+pub fn coverage(scope: &Scope, controls: &[ControlResult]) -> Coverage {
+    let item = |id: &str, title: &str, category: Option<Category>, mapped: Vec<&ControlResult>| {
+        let mut it = Item {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            category,
+            controls: mapped.iter().map(|c| c.control.id.clone()).collect(),
+            targets: 0,
+            passed: 0,
+            failed: 0,
+            warned: 0,
+            waived: 0,
+            errors: 0,
+            status: Status::Manual,
+        };
+        for t in mapped.iter().flat_map(|c| &c.targets) {
+            it.targets += 1;
+            match t.outcome {
+                Outcome::Pass => it.passed += 1,
+                Outcome::Fail => it.failed += 1,
+                Outcome::Warn => it.warned += 1,
+                Outcome::Waived => it.waived += 1,
+                Outcome::Error => it.errors += 1,
+            }
+        }
+        it.status = if mapped.is_empty() {
+            Status::Manual
+        } else if it.failed > 0 {
+            Status::Failing
+        } else if it.errors > 0 {
+            Status::Incomplete
+        } else if it.passed + it.warned == 0 && it.waived > 0 {
+            Status::Waived
+        } else if it.passed + it.warned == 0 {
+            Status::NotExamined
+        } else {
+            Status::Passing
+        };
+        it
+    };
+    let soc2 = if scope.soc2_in_scope() {
+        SOC2_CRITERIA
+            .iter()
+            .filter(|c| scope.categories.contains(&c.category) && scope.shows(c.id))
+            .map(|c| {
+                let mapped = controls
+                    .iter()
+                    .filter(|r| r.control.soc2.iter().any(|x| x == c.id))
+                    .collect();
+                item(c.id, c.title, Some(c.category), mapped)
+            })
+            .collect()
+    } else {
+        vec![]
+    };
+    let soc1 = if scope.soc1_in_scope() {
+        scope
+            .objectives
+            .iter()
+            .filter(|o| scope.shows(&o.id))
+            .map(|o| {
+                let mapped = controls
+                    .iter()
+                    .filter(|r| r.control.soc1.contains(&o.id))
+                    .collect();
+                item(&o.id, &o.title, None, mapped)
+            })
+            .collect()
+    } else {
+        vec![]
+    };
+    Coverage {
+        scope: scope.clone(),
+        soc2,
+        soc1,
+    }
+}
