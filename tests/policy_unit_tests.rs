@@ -1,23 +1,25 @@
-//! Runs the built-in library's own Rego unit tests (`test_*` rules in
-//! `*_test.rego` beside each control) until `assure verify` exists to do it
-//! from the command line: every test rule must evaluate to true.
+//! Runs the policies' own Rego unit tests (`test_*` rules in `*_test.rego`
+//! beside each control) until `assure verify` exists to do it from the
+//! command line: every test rule must evaluate to true.
 
 use assure::controls::metadata::{package_of, rule_heads};
-use assure::controls::{builtin_sources, compile, is_test_file, CompileOptions, PolicySource};
+use assure::controls::{
+    builtin_sources, compile, is_test_file, CompileOptions, ControlSet, PolicySource,
+};
 use assure::frameworks::default_objectives;
 
-#[test]
-fn every_builtin_policy_unit_test_passes() {
-    let sources = builtin_sources(true);
+/// Run every `test_*` rule of the test files among `sources`: the compiled
+/// set, how many ran, and the failures.
+fn run_rego_tests(sources: &[PolicySource]) -> (ControlSet, usize, Vec<String>) {
     let objectives = default_objectives();
     let set = compile(
-        &sources,
+        sources,
         &CompileOptions {
             objectives: &objectives,
             data: vec![],
         },
     )
-    .unwrap_or_else(|e| panic!("built-in policies do not compile: {e:?}"));
+    .unwrap_or_else(|e| panic!("policies do not compile: {e:?}"));
     let mut engine = set.engine.clone();
     engine.set_strict_builtin_errors(false);
     let mut ran = 0;
@@ -39,6 +41,13 @@ fn every_builtin_policy_unit_test_passes() {
             }
         }
     }
+    (set, ran, failures)
+}
+
+#[test]
+fn every_builtin_policy_unit_test_passes() {
+    let sources = builtin_sources(true);
+    let (set, ran, failures) = run_rego_tests(&sources);
     assert!(
         failures.is_empty(),
         "{} of {ran} policy tests failed:\n{}",
