@@ -53,14 +53,16 @@ fn esc(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
+/// Plain words (no emoji: wikis, PDFs and terminals render them unevenly),
+/// bold where a reader must act.
 fn badge(s: Status) -> &'static str {
     match s {
-        Status::Passing => "✅ passing",
-        Status::Failing => "❌ failing",
-        Status::Incomplete => "⚠️ incomplete (evaluation errors)",
-        Status::Waived => "⏸️ waived only",
-        Status::NotExamined => "➖ not examined (controls found nothing to check)",
-        Status::Manual => "📝 manual evidence needed",
+        Status::Passing => "passing",
+        Status::Failing => "**failing**",
+        Status::Incomplete => "**incomplete** (evaluation errors)",
+        Status::Waived => "waived only",
+        Status::NotExamined => "not examined (its controls found nothing to check)",
+        Status::Manual => "manual evidence needed",
     }
 }
 
@@ -68,7 +70,7 @@ pub fn render(result: &ScanResult, meta: &Meta) -> String {
     let mut out = String::new();
     let cov = &result.coverage;
     let _ = writeln!(out, "# Compliance readiness report\n");
-    let _ = writeln!(out, "| | |\n|---|---|");
+    let _ = writeln!(out, "| About this run | |\n|---|---|");
     let _ = writeln!(out, "| Date | {} |", meta.date);
     let _ = writeln!(
         out,
@@ -134,16 +136,26 @@ pub fn render(result: &ScanResult, meta: &Meta) -> String {
             continue;
         }
         let count = |st: Status| items.iter().filter(|i| i.status == st).count();
+        let parts: Vec<String> = [
+            (Status::Passing, "passing"),
+            (Status::Failing, "failing"),
+            (Status::Incomplete, "incomplete"),
+            (Status::Waived, "waived only"),
+            (Status::NotExamined, "not examined"),
+            (
+                Status::Manual,
+                "without automated control (manual evidence needed)",
+            ),
+        ]
+        .iter()
+        .filter(|(st, _)| count(*st) > 0)
+        .map(|(st, label)| format!("{} {label}", count(*st)))
+        .collect();
         let _ = writeln!(
             out,
-            "- **{name}** ({} in scope): {} passing, {} failing, {} incomplete, {} waived only, {} not examined, {} need manual evidence.",
+            "- **{name}** ({} in scope): {}.",
             items.len(),
-            count(Status::Passing),
-            count(Status::Failing),
-            count(Status::Incomplete),
-            count(Status::Waived),
-            count(Status::NotExamined),
-            count(Status::Manual)
+            parts.join(", ")
         );
     }
     let _ = writeln!(
@@ -158,9 +170,26 @@ pub fn render(result: &ScanResult, meta: &Meta) -> String {
         if items.is_empty() {
             continue;
         }
+        let automated: Vec<&Item> = items
+            .iter()
+            .filter(|i| i.status != Status::Manual)
+            .collect();
         let _ = writeln!(out, "## {name}\n");
+        if automated.is_empty() {
+            let _ = writeln!(
+                out,
+                "No automated control maps to any of them: see *Manual evidence needed*.\n"
+            );
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "{} of {} have automated controls; the others are listed under *Manual evidence needed*.\n",
+            automated.len(),
+            items.len()
+        );
         let _ = writeln!(out, "| id | title | status | controls | pass | fail | waived |\n|---|---|---|---|---|---|---|");
-        for i in items.iter() {
+        for i in automated {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} | {} |",
@@ -266,7 +295,7 @@ fn detail(out: &mut String, item: &Item, result: &ScanResult) {
                     {
                         let _ = writeln!(
                             out,
-                            "- ❌ `{}` {} — `{}`",
+                            "- **fail** `{}` {} — `{}`",
                             c.control.id,
                             esc(&f.message),
                             located(f, t)
@@ -278,7 +307,7 @@ fn detail(out: &mut String, item: &Item, result: &ScanResult) {
                         if let Some(w) = &f.waiver {
                             let _ = writeln!(
                                 out,
-                                "- ⏸️ `{}` {} — `{}`: waived, {} (owner {}, expires {})",
+                                "- waived `{}` {} — `{}`: {} (owner {}, expires {})",
                                 c.control.id,
                                 esc(&f.message),
                                 located(f, t),
@@ -292,7 +321,7 @@ fn detail(out: &mut String, item: &Item, result: &ScanResult) {
                 Outcome::Error => {
                     let _ = writeln!(
                         out,
-                        "- ⚠️ `{}` could not evaluate `{}`: {}",
+                        "- **error** `{}` could not evaluate `{}`: {}",
                         c.control.id,
                         t.name,
                         esc(t.error.as_deref().unwrap_or(""))
