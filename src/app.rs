@@ -3,23 +3,24 @@
 //! (exit 2) are [`Fatal`].
 
 use crate::cli::{
-    ColorChoice, ControlsArgs, CriteriaArgs, Format, ListFormat, ParseArgs, PolicyArgs, ScopeArgs,
-    TestArgs,
+    BaselineArgs, ColorChoice, ControlsArgs, CriteriaArgs, Format, ListFormat, ParseArgs,
+    PolicyArgs, ScanArgs, ScopeArgs, TestArgs,
 };
 use crate::config::{self, Config, ConfigError};
-use crate::controls::{self, compile, CompileOptions, ControlSet, PolicyError, Severity};
+use crate::controls::{self, compile, CompileOptions, Control, ControlSet, PolicyError, Severity};
 use crate::discover::{discover, DiscoverOptions};
 use crate::evaluate::{EvalOptions, Evaluator};
 use crate::frameworks::coverage::{Framework, Scope};
 use crate::frameworks::criterion;
-use crate::gate::{apply_waivers, today};
+use crate::gate::{apply_baseline, apply_waivers, today, Baseline};
 use crate::inputs::load::{parse_units, InputLimits};
+use crate::inputs::waivers::InlineWaiver;
 use crate::inputs::{Document, InputError};
 use crate::report::{self, text::TextOptions};
-use crate::results::{build_targets, ControlResult, Gate, ScanResult};
+use crate::results::{build_targets, ControlResult, Gate, Parts, ScanResult};
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Why assure could not run: exit 2, each message naming file and line where known.
@@ -204,8 +205,13 @@ fn load_data(path: &PathBuf) -> Result<serde_json::Value, Fatal> {
     }
 }
 
-/// Keep the controls `--control` names (all when empty), drop `--skip-control`.
-fn select_controls(set: &mut ControlSet, only: &[String], skip: &[String]) -> Result<(), Fatal> {
+/// Keep the controls `--control` names (all when empty), drop `--skip-control`;
+/// returns the ones left out.
+fn select_controls(
+    set: &mut ControlSet,
+    only: &[String],
+    skip: &[String],
+) -> Result<Vec<Control>, Fatal> {
     let known: Vec<&str> = set.controls.iter().map(|c| c.id.as_str()).collect();
     let unknown: Vec<String> = only
         .iter()
@@ -216,28 +222,50 @@ fn select_controls(set: &mut ControlSet, only: &[String], skip: &[String]) -> Re
     if !unknown.is_empty() {
         return Err(Fatal(unknown));
     }
-    set.controls
-        .retain(|c| (only.is_empty() || only.contains(&c.id)) && !skip.contains(&c.id));
-    Ok(())
+    let (kept, left): (Vec<Control>, Vec<Control>) = std::mem::take(&mut set.controls)
+        .into_iter()
+        .partition(|c| (only.is_empty() || only.contains(&c.id)) && !skip.contains(&c.id));
+    set.controls = kept;
+    Ok(left)
 }
 
-/// Discover and parse: the documents, and the inputs that failed.
+/// What discovery and parsing give the scan.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub documents: Vec<Document>,
+    /// Inputs that could not be read or parsed.
+    pub errors: Vec<InputError>,
+    /// `assure:waive` comments found in the files.
+    pub waivers: Vec<InlineWaiver>,
+}
+
+/// Discover and parse: the documents, the inputs that failed, the inline waivers.
 pub fn load_inputs(
     paths: &[PathBuf],
     opts: &DiscoverOptions,
     limits: InputLimits,
-) -> Result<(Vec<Document>, Vec<InputError>), Fatal> {
+) -> Result<Inputs, Fatal> {
     let found = discover(paths, opts).map_err(|e| fatal(format!("cannot scan {e}")))?;
-    let mut errors = found.errors;
-    let mut documents = Vec::new();
+    let mut inputs = Inputs {
+        errors: found.errors,
+        ..Inputs::default()
+    };
     for parsed in parse_units(&found.units, limits) {
-        documents.extend(parsed.documents);
-        errors.extend(parsed.errors);
+        inputs.documents.extend(parsed.documents);
+        inputs.errors.extend(parsed.errors);
+        inputs.waivers.extend(parsed.waivers);
     }
-    Ok((documents, errors))
+    Ok(inputs)
 }
 
-pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
+/// Set up, discover, parse, evaluate and apply waivers and the baseline:
+/// what `test`, `baseline` and `criteria` share.
+fn execute(
+    args: &ScanArgs,
+    gate: impl FnOnce(&Config) -> Gate,
+    baseline: Option<&Path>,
+    progress_wanted: bool,
+) -> Result<ScanResult, Fatal> {
     let started = Instant::now();
     init_threads(args.jobs)?;
     if !(args.timeout.is_finite() && args.timeout > 0.0) {
@@ -248,7 +276,11 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
         scope,
         mut set,
     } = setup(&args.policy, &args.scope)?;
-    select_controls(&mut set, &args.controls, &args.skip_controls)?;
+    let unselected = select_controls(&mut set, &args.controls, &args.skip_controls)?;
+    let baseline = baseline
+        .map(|p| Baseline::load(p).map(|b| (b, crate::discover::slash_path(p))))
+        .transpose()
+        .map_err(fatal)?;
     let evaluator = Evaluator::new(
         set,
         EvalOptions {
@@ -261,44 +293,82 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
     };
     let discover_opts = DiscoverOptions::new(args.no_ignore, &config.include, &config.exclude)
         .map_err(|e| fatal(format!("{}: {e}", config_label(&config))))?;
-    let (documents, input_errors) = load_inputs(&args.paths, &discover_opts, limits)?;
-    let progress = progress_bar(args, documents.len());
-    let gate = Gate {
-        fail_on: args.fail_on.or(config.fail_on).unwrap_or(Severity::Low),
-        fail_on_warn: args.fail_on_warn,
-        no_fail: args.no_fail,
-    };
+    let inputs = load_inputs(&args.paths, &discover_opts, limits)?;
+    let progress = progress_bar(progress_wanted, inputs.documents.len());
     let ctx = Context {
-        gate,
+        gate: gate(&config),
         scope: &scope,
         config: &config,
+        baseline: baseline.as_ref().map(|(b, f)| (b, f.as_str())),
+        unselected: &unselected,
     };
-    let result = scan(&evaluator, &documents, input_errors, &ctx, started, &|| {
-        progress.inc(1)
-    });
+    let mut result = scan(&evaluator, inputs, &ctx, started, &|| progress.inc(1));
     progress.finish_and_clear();
+    result.root_prefix = root_prefix(&args.paths);
+    Ok(result)
+}
 
-    if let Some(path) = &args.junit {
-        report::write_atomically(path, report::junit::render(&result).as_bytes()).map_err(|e| {
+/// With one scanned PATH inside the current folder, that PATH as a prefix
+/// (`demo/app/`) for repository-relative reports; otherwise empty.
+fn root_prefix(paths: &[PathBuf]) -> String {
+    let [root] = paths else { return String::new() };
+    let dir = if root.is_file() {
+        root.parent().map(Path::to_path_buf).unwrap_or_default()
+    } else {
+        root.clone()
+    };
+    let rel = crate::discover::slash_path(&dir);
+    let rel = rel.trim_end_matches('/');
+    if rel.is_empty() || rel == "." || rel.starts_with("..") || dir.is_absolute() {
+        // An absolute path inside the current folder is made relative.
+        let cwd = std::env::current_dir().ok();
+        let inside = cwd.as_deref().and_then(|c| {
+            dir.canonicalize()
+                .ok()?
+                .strip_prefix(c.canonicalize().ok()?)
+                .ok()
+                .map(Path::to_path_buf)
+        });
+        return match inside {
+            Some(p) if !p.as_os_str().is_empty() => format!("{}/", crate::discover::slash_path(&p)),
+            _ => String::new(),
+        };
+    }
+    format!("{rel}/")
+}
+
+pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
+    let progress = args.format == Format::Text && !args.output.quiet;
+    let result = execute(
+        &args.scan,
+        |config| Gate {
+            fail_on: args.fail_on.or(config.fail_on).unwrap_or(Severity::Low),
+            fail_on_warn: args.fail_on_warn,
+            no_fail: args.no_fail,
+        },
+        args.baseline.as_deref(),
+        progress,
+    )?;
+    let write = |path: &Path, what: &str, text: String| {
+        report::write_atomically(path, text.as_bytes()).map_err(|e| {
             fatal(format!(
-                "{}: cannot write JUnit report: {e}",
+                "{}: cannot write {what} report: {e}",
                 path.display()
             ))
-        })?;
+        })
+    };
+    if let Some(path) = &args.junit {
+        write(path, "JUnit", report::junit::render(&result))?;
     }
     if let Some(path) = &args.json {
-        report::write_atomically(path, report::json::render(&result).as_bytes())
-            .map_err(|e| fatal(format!("{}: cannot write JSON report: {e}", path.display())))?;
+        write(path, "JSON", report::json::render(&result))?;
+    }
+    if let Some(path) = &args.sarif {
+        write(path, "SARIF", report::sarif::render(&result))?;
     }
     if let Some(path) = &args.markdown {
-        let meta = report::markdown::Meta::now(&args.paths);
-        report::write_atomically(path, report::markdown::render(&result, &meta).as_bytes())
-            .map_err(|e| {
-                fatal(format!(
-                    "{}: cannot write Markdown report: {e}",
-                    path.display()
-                ))
-            })?;
+        let meta = report::markdown::Meta::now(&args.scan.paths);
+        write(path, "Markdown", report::markdown::render(&result, &meta))?;
     }
     let out = match args.format {
         Format::Text => report::text::render(
@@ -309,9 +379,40 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
         ),
         Format::Json => report::json::render(&result),
         Format::Junit => report::junit::render(&result),
+        Format::Sarif => report::sarif::render(&result),
+        Format::Github => {
+            report::github::write_step_summary(&result)
+                .map_err(|e| fatal(format!("cannot write GITHUB_STEP_SUMMARY: {e}")))?;
+            report::github::render(&result)
+        }
     };
     print_stdout(&out);
     Ok(result.verdict.exit_code)
+}
+
+/// `assure baseline`: write the current findings, so later runs with
+/// `--baseline` fail only on new ones. Exit 0 when written, even with
+/// findings: recording them is the point; inputs that could not be parsed
+/// still exit 1, since their findings could not be recorded.
+pub fn run_baseline(args: &BaselineArgs) -> Result<i32, Fatal> {
+    let result = execute(&args.scan, |_| Gate::default(), None, false)?;
+    let baseline = Baseline::from_results(&result.controls);
+    report::write_atomically(&args.output, baseline.to_json().as_bytes()).map_err(|e| {
+        fatal(format!(
+            "{}: cannot write baseline: {e}",
+            args.output.display()
+        ))
+    })?;
+    eprintln!(
+        "wrote {} finding{} to {}",
+        baseline.findings.len(),
+        crate::results::plural(baseline.findings.len()),
+        crate::discover::slash_path(&args.output)
+    );
+    for e in &result.input_errors {
+        eprintln!("error: {}", e.display());
+    }
+    Ok(if result.input_errors.is_empty() { 0 } else { 1 })
 }
 
 /// Documents above which a scan shows progress.
@@ -319,8 +420,8 @@ const PROGRESS_THRESHOLD: usize = 200;
 
 /// A progress bar on stderr, for long scans in a terminal only: hidden when
 /// stderr is not a terminal, for machine formats and with `--quiet`.
-fn progress_bar(args: &TestArgs, documents: usize) -> indicatif::ProgressBar {
-    let show = args.format == Format::Text && !args.output.quiet && documents > PROGRESS_THRESHOLD;
+fn progress_bar(wanted: bool, documents: usize) -> indicatif::ProgressBar {
+    let show = wanted && documents > PROGRESS_THRESHOLD;
     if !show {
         return indicatif::ProgressBar::hidden();
     }
@@ -341,17 +442,21 @@ pub struct Context<'a> {
     pub gate: Gate,
     pub scope: &'a Scope,
     pub config: &'a Config,
+    /// The baseline and the path it was read from.
+    pub baseline: Option<(&'a Baseline, &'a str)>,
+    /// Controls left out by --control/--skip-control (for coverage).
+    pub unselected: &'a [Control],
 }
 
 /// Evaluate and assemble the result model.
 pub fn scan(
     evaluator: &Evaluator,
-    documents: &[Document],
-    input_errors: Vec<InputError>,
+    inputs: Inputs,
     ctx: &Context<'_>,
     started: Instant,
     progress: &(dyn Fn() + Sync),
 ) -> ScanResult {
+    let documents = &inputs.documents;
     let mut per_file: HashMap<&str, usize> = HashMap::new();
     for d in documents {
         *per_file.entry(d.path.as_str()).or_default() += 1;
@@ -374,20 +479,33 @@ pub fn scan(
     for r in &mut results {
         r.targets.sort_by(|a, b| a.name.cmp(&b.name));
     }
-    let waivers = apply_waivers(&mut results, &ctx.config.waivers, today());
-    ScanResult::new(
-        results,
-        input_errors,
-        documents.len(),
-        ctx.gate,
-        ctx.scope,
+    let waivers = apply_waivers(
+        &mut results,
+        &ctx.config.waivers,
+        &config_label(ctx.config),
+        &inputs.waivers,
+        today(),
+    );
+    let baseline = ctx
+        .baseline
+        .map(|(b, file)| apply_baseline(&mut results, b, file));
+    ScanResult::new(Parts {
+        controls: results,
+        input_errors: inputs.errors,
+        documents: documents.len(),
+        gate: ctx.gate,
+        scope: ctx.scope,
         waivers,
-        started.elapsed(),
-    )
+        baseline,
+        unselected: ctx.unselected,
+        elapsed: started.elapsed(),
+    })
 }
 
 pub fn run_parse(args: &ParseArgs) -> Result<i32, Fatal> {
-    let (documents, errors) = load_inputs(
+    let Inputs {
+        documents, errors, ..
+    } = load_inputs(
         std::slice::from_ref(&args.path),
         &DiscoverOptions::default(),
         InputLimits::default(),
@@ -430,22 +548,23 @@ pub fn run_controls(args: &ControlsArgs) -> Result<i32, Fatal> {
 /// `assure criteria`: the criteria and objectives in scope with their
 /// controls; with PATHs, after a scan of them, with each one's status.
 pub fn run_criteria(args: &CriteriaArgs) -> Result<i32, Fatal> {
-    let started = Instant::now();
-    let Setup { config, scope, set } = setup(&args.policy, &args.scope)?;
     let scanned = !args.paths.is_empty();
     let result = if scanned {
-        init_threads(None)?;
-        let evaluator = Evaluator::new(set, EvalOptions::default())?;
-        let opts = DiscoverOptions::new(false, &config.include, &config.exclude)
-            .map_err(|e| fatal(format!("{}: {e}", config_label(&config))))?;
-        let (documents, input_errors) = load_inputs(&args.paths, &opts, InputLimits::default())?;
-        let ctx = Context {
-            gate: Gate::default(),
-            scope: &scope,
-            config: &config,
+        let scan = ScanArgs {
+            paths: args.paths.clone(),
+            policy: args.policy.clone(),
+            controls: vec![],
+            skip_controls: vec![],
+            scope: args.scope.clone(),
+            jobs: None,
+            timeout: 10.0,
+            max_file_size: InputLimits::default().max_file_bytes,
+            no_ignore: false,
+            engine: Default::default(),
         };
-        scan(&evaluator, &documents, input_errors, &ctx, started, &|| {})
+        execute(&scan, |_| Gate::default(), None, false)?
     } else {
+        let Setup { scope, set, .. } = setup(&args.policy, &args.scope)?;
         let controls = set
             .controls
             .iter()
@@ -454,15 +573,17 @@ pub fn run_criteria(args: &CriteriaArgs) -> Result<i32, Fatal> {
                 targets: vec![],
             })
             .collect();
-        ScanResult::new(
+        ScanResult::new(Parts {
             controls,
-            vec![],
-            0,
-            Gate::default(),
-            &scope,
-            Default::default(),
-            started.elapsed(),
-        )
+            input_errors: vec![],
+            documents: 0,
+            gate: Gate::default(),
+            scope: &scope,
+            waivers: Default::default(),
+            baseline: None,
+            unselected: &[],
+            elapsed: Duration::ZERO,
+        })
     };
     let out = match args.format {
         ListFormat::Json => {

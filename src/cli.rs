@@ -30,6 +30,8 @@ pub enum Command {
     Controls(ControlsArgs),
     /// List the SOC 2 criteria and SOC 1 objectives in scope with their controls; with PATHs, scan them and show each one's status
     Criteria(CriteriaArgs),
+    /// Write the current findings to a baseline file, so later runs fail only on new ones
+    Baseline(BaselineArgs),
     /// Write a commented starter assure.yaml and an example policy with its test
     Init(InitArgs),
 }
@@ -51,8 +53,9 @@ pub struct PolicyArgs {
     pub data: Vec<PathBuf>,
 }
 
+/// What a scan reads and runs: shared by `test` and `baseline`.
 #[derive(Debug, Args)]
-pub struct TestArgs {
+pub struct ScanArgs {
     /// Files or folders to scan
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
@@ -66,27 +69,6 @@ pub struct TestArgs {
     pub skip_controls: Vec<String>,
     #[command(flatten)]
     pub scope: ScopeArgs,
-    /// What to print on stdout
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-    /// Also write the JUnit report to FILE (atomically)
-    #[arg(long, value_name = "FILE")]
-    pub junit: Option<PathBuf>,
-    /// Also write the JSON report to FILE (atomically)
-    #[arg(long, value_name = "FILE")]
-    pub json: Option<PathBuf>,
-    /// Also write a Markdown readiness report to FILE (atomically), for auditors and wikis
-    #[arg(long, value_name = "FILE")]
-    pub markdown: Option<PathBuf>,
-    /// The lowest severity of failure that fails the run [default: `fail_on` in assure.yaml, else low]
-    #[arg(long, value_enum, value_name = "SEVERITY")]
-    pub fail_on: Option<Severity>,
-    /// Warnings fail the run too
-    #[arg(long)]
-    pub fail_on_warn: bool,
-    /// Always exit 0 unless assure itself cannot run
-    #[arg(long)]
-    pub no_fail: bool,
     /// Worker threads (default: one per core)
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -102,8 +84,55 @@ pub struct TestArgs {
     /// Which regorus engine runs the controls
     #[arg(long, value_enum, default_value_t = EngineMode::Interpreter)]
     pub engine: EngineMode,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    #[command(flatten)]
+    pub scan: ScanArgs,
+    /// What to print on stdout
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Also write the JUnit report to FILE (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+    /// Also write the JSON report to FILE (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Also write the SARIF 2.1.0 report to FILE (atomically)
+    #[arg(long, value_name = "FILE")]
+    pub sarif: Option<PathBuf>,
+    /// Also write a Markdown readiness report to FILE (atomically), for auditors and wikis
+    #[arg(long, value_name = "FILE")]
+    pub markdown: Option<PathBuf>,
+    /// Findings recorded in FILE (see `assure baseline`) are known: reported, not failing
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// The lowest severity of failure that fails the run [default: `fail_on` in assure.yaml, else low]
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<Severity>,
+    /// Warnings fail the run too
+    #[arg(long)]
+    pub fail_on_warn: bool,
+    /// Always exit 0 unless assure itself cannot run
+    #[arg(long)]
+    pub no_fail: bool,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    #[command(flatten)]
+    pub scan: ScanArgs,
+    /// Where to write the baseline
+    #[arg(
+        short,
+        long,
+        value_name = "FILE",
+        default_value = ".assure/baseline.json"
+    )]
+    pub output: PathBuf,
 }
 
 /// Which framework and criteria to report on.
@@ -172,6 +201,9 @@ pub enum Format {
     Text,
     Json,
     Junit,
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request diff
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -12,6 +12,7 @@ fn main() -> ExitCode {
             app::set_color(args.output.color);
             app::run_test(args)
         }
+        Command::Baseline(args) => app::run_baseline(args),
         Command::Parse(args) => app::run_parse(args),
         Command::Controls(args) => app::run_controls(args),
         Command::Criteria(args) => app::run_criteria(args),

@@ -7,7 +7,7 @@
 
 use crate::controls::{Control, Severity};
 use crate::frameworks::coverage::{coverage, Coverage, Scope};
-use crate::gate::WaiverReport;
+use crate::gate::{BaselineReport, WaiverReport};
 use crate::inputs::{Document, InputError, Location, Locator};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -22,6 +22,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub enum Outcome {
     Pass,
     Waived,
+    /// Failing, but every failing finding is recorded in the baseline: it
+    /// does not fail the run (and still counts as failing in coverage).
+    Known,
     Warn,
     Fail,
     Error,
@@ -42,6 +45,12 @@ pub struct Waiver {
     pub owner: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires: Option<String>,
+    /// Where it is declared: `assure.yaml`, `file:line` of an inline
+    /// comment, or `policy` for a conftest `exception`.
+    pub source: String,
+    /// Declared in the scanned file itself (an inline comment, or the policy).
+    #[serde(skip)]
+    pub in_source: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -62,6 +71,13 @@ pub struct Finding {
     /// A waiver that matched but has expired: the finding counts again.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expired_waiver: Option<Waiver>,
+    /// Recorded in the baseline (`--baseline`): known, not failing the run.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub known: bool,
+    /// The line of the resource the finding names (or of the finding), where
+    /// an inline waiver comment must stand.
+    #[serde(skip)]
+    pub anchor_line: Option<usize>,
     /// Other keys of the policy's message object, kept as they are.
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub metadata: Map<String, Value>,
@@ -214,11 +230,17 @@ pub fn build_targets(
 
 /// A target's outcome from its findings.
 pub fn target_outcome(findings: &[Finding]) -> Outcome {
-    let live = |l: Level| findings.iter().any(|f| f.level == l && f.waiver.is_none());
+    let live = |l: Level| {
+        findings
+            .iter()
+            .any(|f| f.level == l && f.waiver.is_none() && !f.known)
+    };
     if live(Level::Deny) {
         Outcome::Fail
     } else if live(Level::Warn) {
         Outcome::Warn
+    } else if findings.iter().any(|f| f.known && f.waiver.is_none()) {
+        Outcome::Known
     } else if !findings.is_empty() {
         Outcome::Waived
     } else {
@@ -269,11 +291,22 @@ fn finding(
             doc.locator
                 .locate(&doc.value, resource.as_deref(), attribute.as_deref())
         });
+    // Where an inline waiver must stand: the resource's own line when the
+    // finding names one, else the finding's line.
+    let anchor_line = match resource.as_deref() {
+        Some(r) => doc
+            .locator
+            .locate(&doc.value, Some(r), None)
+            .map(|l| l.line),
+        None => location.as_ref().map(|l| l.line),
+    };
     let suffix = rule.split_once('_').map_or("", |(_, s)| s);
     let waiver = exceptions.contains(suffix).then(|| Waiver {
         reason: format!("exception for rule `{rule}` in the policy"),
         owner: None,
         expires: None,
+        source: "policy".to_owned(),
+        in_source: true,
     });
     Finding {
         // The file path, not the `[n]` display name: stable when documents move.
@@ -286,6 +319,8 @@ fn finding(
         location,
         waiver,
         expired_waiver: None,
+        known: false,
+        anchor_line,
         metadata,
     }
 }
@@ -300,6 +335,7 @@ pub struct Summary {
     pub failed: usize,
     pub warned: usize,
     pub waived: usize,
+    pub known: usize,
     pub errors: usize,
     pub input_errors: usize,
 }
@@ -322,10 +358,18 @@ pub struct ScanResult {
     pub input_errors: Vec<InputError>,
     pub coverage: Coverage,
     pub waivers: WaiverReport,
+    /// What `--baseline` did, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineReport>,
     pub summary: Summary,
     pub verdict: Verdict,
     #[serde(skip)]
     pub elapsed: std::time::Duration,
+    /// The scanned folder relative to the current one (`demo/app/`), for
+    /// reports read by tools that place files from the repository root
+    /// (SARIF, GitHub annotations). Empty when they are the same.
+    #[serde(skip)]
+    pub root_prefix: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -334,16 +378,33 @@ pub struct Tool {
     pub version: &'static str,
 }
 
+/// What a [`ScanResult`] is assembled from.
+pub struct Parts<'a> {
+    pub controls: Vec<ControlResult>,
+    pub input_errors: Vec<InputError>,
+    pub documents: usize,
+    pub gate: Gate,
+    pub scope: &'a Scope,
+    pub waivers: WaiverReport,
+    pub baseline: Option<BaselineReport>,
+    /// Controls left out with --control/--skip-control.
+    pub unselected: &'a [Control],
+    pub elapsed: std::time::Duration,
+}
+
 impl ScanResult {
-    pub fn new(
-        mut controls: Vec<ControlResult>,
-        mut input_errors: Vec<InputError>,
-        documents: usize,
-        gate: Gate,
-        scope: &Scope,
-        waivers: WaiverReport,
-        elapsed: std::time::Duration,
-    ) -> ScanResult {
+    pub fn new(parts: Parts<'_>) -> ScanResult {
+        let Parts {
+            mut controls,
+            mut input_errors,
+            documents,
+            gate,
+            scope,
+            waivers,
+            baseline,
+            unselected,
+            elapsed,
+        } = parts;
         controls.sort_by(|a, b| a.control.id.cmp(&b.control.id));
         input_errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         input_errors.dedup();
@@ -360,6 +421,7 @@ impl ScanResult {
                 Outcome::Fail => summary.failed += 1,
                 Outcome::Warn => summary.warned += 1,
                 Outcome::Waived => summary.waived += 1,
+                Outcome::Known => summary.known += 1,
                 Outcome::Error => summary.errors += 1,
             }
         }
@@ -373,7 +435,28 @@ impl ScanResult {
                 plural(waivers.expired.len())
             ));
         }
-        let coverage = coverage(scope, &controls);
+        if let Some(b) = &baseline {
+            let note = format!(
+                "baseline {}: {} known, {} new, {} fixed",
+                b.file,
+                b.known,
+                b.new,
+                b.fixed.len()
+            );
+            verdict.reasons.push(note);
+        }
+        // Controls left out with --control/--skip-control still map their
+        // criteria: those are "not examined", never "no automated control".
+        let coverage = if unselected.is_empty() {
+            coverage(scope, &controls)
+        } else {
+            let mut all = controls.clone();
+            all.extend(unselected.iter().map(|c| ControlResult {
+                control: c.clone(),
+                targets: vec![],
+            }));
+            coverage(scope, &all)
+        };
         ScanResult {
             schema_version: SCHEMA_VERSION,
             tool: Tool {
@@ -385,9 +468,11 @@ impl ScanResult {
             input_errors,
             coverage,
             waivers,
+            baseline,
             summary,
             verdict,
             elapsed,
+            root_prefix: String::new(),
         }
     }
 }

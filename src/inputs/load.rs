@@ -31,6 +31,7 @@ pub fn parse_units(units: &[Unit], limits: InputLimits) -> Vec<Parsed> {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_unit(u, limits)))
                 .unwrap_or_else(|_| Parsed {
                     documents: vec![],
+                    waivers: vec![],
                     errors: vec![InputError::new(
                         u.sort_key(),
                         "internal error while parsing this input (a bug in assure: please report it)",
@@ -43,10 +44,19 @@ pub fn parse_units(units: &[Unit], limits: InputLimits) -> Vec<Parsed> {
 pub fn parse_unit(unit: &Unit, limits: InputLimits) -> Parsed {
     match unit {
         Unit::File { file, format } => match read_text(file, limits) {
-            Ok(text) => parse_text(&file.rel, *format, &text),
+            Ok(text) => {
+                let mut parsed = parse_text(&file.rel, *format, &text);
+                if matches!(
+                    format,
+                    FileFormat::Yaml | FileFormat::Dockerfile | FileFormat::Toml
+                ) {
+                    parsed.scan_waivers(&file.rel, &text);
+                }
+                parsed
+            }
             Err(e) => Parsed {
-                documents: vec![],
                 errors: vec![e],
+                ..Parsed::default()
             },
         },
         Unit::TerraformModule { dir, files } => parse_module(

@@ -11,6 +11,7 @@ pub mod load;
 pub mod locate;
 pub mod structured;
 pub mod terraform;
+pub mod waivers;
 pub mod yaml_lines;
 
 pub use kinds::InputKind;
@@ -88,6 +89,17 @@ impl InputError {
 pub struct Parsed {
     pub documents: Vec<Document>,
     pub errors: Vec<InputError>,
+    /// `assure:waive` comments found in the files.
+    pub waivers: Vec<waivers::InlineWaiver>,
+}
+
+impl Parsed {
+    /// Add the inline waivers (and their errors) of one file's text.
+    pub fn scan_waivers(&mut self, path: &str, text: &str) {
+        let (w, e) = waivers::scan(path, text);
+        self.waivers.extend(w);
+        self.errors.extend(e);
+    }
 }
 
 /// Byte offsets of line starts, to turn a byte offset into a 1-based line.

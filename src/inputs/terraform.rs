@@ -45,6 +45,7 @@ pub fn parse_module(dir: &str, files: Vec<ModuleFile>) -> Parsed {
         let result = if file.path.ends_with(".json") {
             merge_json_file(&file.path, &text, &mut module, &mut resources)
         } else {
+            parsed.scan_waivers(&file.path, &text);
             merge_hcl_file(&file.path, &text, &mut module, &mut resources)
         };
         match result {

@@ -82,7 +82,7 @@ fn test_case(c: &ControlResult, t: &TargetResult) -> TestCase {
     let live = |level: Level| -> Vec<&Finding> {
         t.findings
             .iter()
-            .filter(|f| f.level == level && f.waiver.is_none())
+            .filter(|f| f.level == level && f.waiver.is_none() && !f.known)
             .collect()
     };
     let status = match t.outcome {
@@ -123,6 +123,29 @@ fn test_case(c: &ControlResult, t: &TargetResult) -> TestCase {
                 .collect();
             status.set_message(reasons.first().cloned().unwrap_or_else(|| "waived".into()));
             status.set_description(reasons.join("\n"));
+            status
+        }
+        Outcome::Known => {
+            let mut status = TestCaseStatus::skipped();
+            let known: Vec<String> = t
+                .findings
+                .iter()
+                .filter(|f| f.known && f.waiver.is_none())
+                .map(|f| {
+                    format!(
+                        "known finding, recorded in the baseline: {}",
+                        f.located_message()
+                    )
+                })
+                .collect();
+            status.set_message(
+                known
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| "known finding".into()),
+            );
+            status.set_type("baseline");
+            status.set_description(known.join("\n"));
             status
         }
         Outcome::Error => {

@@ -2,9 +2,11 @@
 //! and the atomic file writer every report file goes through.
 
 pub mod catalog;
+pub mod github;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use std::io::Write;

@@ -93,7 +93,7 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
     let s = &result.summary;
     let _ = writeln!(
         out,
-        "\n{} {} control{}, {} document{}, {} target{}: {}, {}, {}, {}, {}{} in {:.2}s",
+        "\n{} {} control{}, {} document{}, {} target{}: {}, {}, {}, {}, {}, {}{} in {:.2}s",
         paint(BOLD, "Summary:"),
         s.controls,
         plural(s.controls),
@@ -111,6 +111,7 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
             &format!("{} warned", s.warned)
         ),
         paint(DIM, &format!("{} waived", s.waived)),
+        paint(DIM, &format!("{} known", s.known)),
         paint(
             if s.errors > 0 { MAGENTA } else { DIM },
             &format!("{} error{}", s.errors, plural(s.errors))
@@ -145,6 +146,7 @@ fn control_block(out: &mut String, c: &ControlResult) {
         Some(Outcome::Error) => paint(MAGENTA, "ERROR"),
         Some(Outcome::Warn) => paint(YELLOW, "WARN "),
         Some(Outcome::Waived) => paint(DIM, "WAIVE"),
+        Some(Outcome::Known) => paint(DIM, "KNOWN"),
         _ => paint(GREEN, "PASS "),
     };
     let mapping: Vec<&str> = control
@@ -167,10 +169,11 @@ fn control_block(out: &mut String, c: &ControlResult) {
     );
     for t in &c.targets {
         match t.outcome {
-            Outcome::Fail | Outcome::Warn | Outcome::Waived => {
+            Outcome::Fail | Outcome::Warn | Outcome::Waived | Outcome::Known => {
                 for f in &t.findings {
                     let mark = match (f.level, &f.waiver) {
                         (_, Some(_)) => paint(DIM, "waived"),
+                        (_, None) if f.known => paint(DIM, "known"),
                         (Level::Deny, None) => paint(RED, "✗"),
                         (Level::Warn, None) => paint(YELLOW, "!"),
                     };

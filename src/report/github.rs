@@ -1,0 +1,234 @@
+//! `--format github`: GitHub Actions workflow commands, so failures show as
+//! annotations on the pull request diff, and a Markdown job summary appended
+//! to `$GITHUB_STEP_SUMMARY` when it is set.
+
+use crate::results::{plural, Level, Outcome, ScanResult};
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+/// Escape a workflow command's message.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape a workflow command property (file, title).
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn command(
+    out: &mut String,
+    prefix: &str,
+    kind: &str,
+    file: Option<(&str, usize)>,
+    title: &str,
+    message: &str,
+) {
+    let mut props = Vec::new();
+    if let Some((f, line)) = file {
+        props.push(format!("file={}", property(&format!("{prefix}{f}"))));
+        props.push(format!("line={line}"));
+    }
+    props.push(format!("title={}", property(title)));
+    let _ = writeln!(out, "::{kind} {}::{}", props.join(","), data(message));
+}
+
+pub fn render(result: &ScanResult) -> String {
+    let mut out = String::new();
+    for c in &result.controls {
+        let title = format!("{}: {}", c.control.id, c.control.title);
+        for t in &c.targets {
+            if t.outcome == Outcome::Error {
+                command(
+                    &mut out,
+                    &result.root_prefix,
+                    "error",
+                    Some((&t.path, 1)),
+                    &title,
+                    &format!("could not evaluate: {}", t.error.as_deref().unwrap_or("")),
+                );
+            }
+            for f in t.findings.iter().filter(|f| f.waiver.is_none() && !f.known) {
+                let kind = match f.level {
+                    Level::Deny if c.control.severity >= result.gate.fail_on => "error",
+                    Level::Deny | Level::Warn => "warning",
+                };
+                let mut msg = match &f.resource {
+                    Some(r) => format!("{r}: {}", f.message),
+                    None => f.message.clone(),
+                };
+                if !c.control.remediation.is_empty() {
+                    msg.push_str(&format!("\nFix: {}", c.control.remediation));
+                }
+                let loc = f.location.as_ref().map(|l| (l.path.as_str(), l.line));
+                command(
+                    &mut out,
+                    &result.root_prefix,
+                    kind,
+                    loc.or(Some((t.path.as_str(), 1))),
+                    &title,
+                    &msg,
+                );
+            }
+        }
+    }
+    for e in &result.input_errors {
+        command(
+            &mut out,
+            &result.root_prefix,
+            "error",
+            Some((&e.path, e.line.unwrap_or(1))),
+            "assure: input could not be read or parsed",
+            &e.message,
+        );
+    }
+    for (w, n) in &result.waivers.expired {
+        command(
+            &mut out,
+            &result.root_prefix,
+            "error",
+            None,
+            "assure: waiver expired",
+            &format!(
+                "waiver for {} on {} ({}) expired on {}: {n} finding{} fail again",
+                w.control,
+                w.path,
+                w.source,
+                w.expires,
+                plural(*n)
+            ),
+        );
+    }
+    for w in &result.waivers.unused {
+        command(
+            &mut out,
+            &result.root_prefix,
+            "warning",
+            None,
+            "assure: unused waiver",
+            &format!(
+                "waiver for {} on {} ({}) matched no finding",
+                w.control, w.path, w.source
+            ),
+        );
+    }
+    let v = &result.verdict;
+    let _ = writeln!(
+        out,
+        "assure: {} ({})",
+        if v.passed { "PASSED" } else { "FAILED" },
+        v.reasons.join("; ")
+    );
+    out
+}
+
+/// The job summary: verdict, counts and the failing findings.
+pub fn summary(result: &ScanResult) -> String {
+    let mut out = String::new();
+    let v = &result.verdict;
+    let s = &result.summary;
+    let _ = writeln!(
+        out,
+        "## assure: {}\n",
+        if v.passed { "passed" } else { "failed" }
+    );
+    for r in &v.reasons {
+        let _ = writeln!(out, "- {r}");
+    }
+    let _ = writeln!(
+        out,
+        "\n{} controls, {} documents, {} targets: {} passed, {} failed, {} warned, {} waived, {} known, {} errors, {} input errors.\n",
+        s.controls, s.documents, s.targets, s.passed, s.failed, s.warned, s.waived, s.known, s.errors, s.input_errors
+    );
+    let mut rows = Vec::new();
+    for c in &result.controls {
+        for t in c.targets.iter().filter(|t| t.outcome == Outcome::Fail) {
+            for f in t
+                .findings
+                .iter()
+                .filter(|f| f.level == Level::Deny && f.waiver.is_none() && !f.known)
+            {
+                let place = f
+                    .location
+                    .as_ref()
+                    .map_or(t.path.clone(), |l| format!("{}:{}", l.path, l.line));
+                rows.push(format!(
+                    "| `{}` | {} | `{}` | {} |",
+                    c.control.id,
+                    c.control.severity,
+                    place,
+                    f.message.replace('|', "\\|")
+                ));
+            }
+        }
+    }
+    if !rows.is_empty() {
+        let _ = writeln!(
+            out,
+            "| control | severity | where | finding |\n|---|---|---|---|"
+        );
+        const MAX: usize = 100;
+        for r in rows.iter().take(MAX) {
+            let _ = writeln!(out, "{r}");
+        }
+        if rows.len() > MAX {
+            let _ = writeln!(
+                out,
+                "\n…and {} more; see the JUnit or SARIF report.",
+                rows.len() - MAX
+            );
+        }
+    }
+    let cov = &result.coverage;
+    let failing: Vec<&str> = cov
+        .soc2
+        .iter()
+        .chain(&cov.soc1)
+        .filter(|i| i.status == crate::frameworks::coverage::Status::Failing)
+        .map(|i| i.id.as_str())
+        .collect();
+    if !failing.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nCriteria with failing controls: {}",
+            failing.join(", ")
+        );
+    }
+    out
+}
+
+/// Append the summary to `$GITHUB_STEP_SUMMARY` when the variable is set.
+pub fn write_step_summary(result: &ScanResult) -> std::io::Result<()> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") else {
+        return Ok(());
+    };
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    f.write_all(summary(result).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_the_actions_toolkit() {
+        let mut out = String::new();
+        command(
+            &mut out,
+            "infra/",
+            "error",
+            Some(("a,b:c.tf", 3)),
+            "id: t, x",
+            "50% of\nlines",
+        );
+        assert_eq!(
+            out,
+            "::error file=infra/a%2Cb%3Ac.tf,line=3,title=id%3A t%2C x::50%25 of%0Alines\n"
+        );
+    }
+}

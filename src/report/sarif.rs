@@ -1,0 +1,251 @@
+//! SARIF 2.1.0 (`--format sarif`, `--sarif FILE`), built from serde-sarif's
+//! typed structures (generated from the OASIS schema): one rule per control
+//! with its metadata and criteria as properties; one result per finding
+//! with a physical location and a stable fingerprint in
+//! `partialFingerprints`; waived and baselined findings carry suppressions
+//! (GitHub code scanning hides suppressed results); inputs and evaluations
+//! that failed become tool execution notifications.
+
+use crate::results::{Finding, Level, Outcome, ScanResult};
+use serde_json::{json, Value};
+use serde_sarif::sarif::{
+    ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
+    PhysicalLocation, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor,
+    Result as SarifResult, ResultLevel, Run, Sarif, Suppression, Tool, ToolComponent,
+};
+use std::collections::BTreeMap;
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+fn text(s: impl Into<String>) -> Message {
+    Message::builder().text(s.into()).build()
+}
+
+fn location(prefix: &str, path: &str, line: usize) -> Location {
+    let path = format!("{prefix}{path}");
+    Location::builder()
+        .physical_location(
+            PhysicalLocation::builder()
+                .artifact_location(ArtifactLocation::builder().uri(path).build())
+                .region(Region::builder().start_line(line.max(1) as i64).build())
+                .build(),
+        )
+        .build()
+}
+
+fn level_of(severity: crate::controls::Severity, level: Level) -> ResultLevel {
+    match (level, severity) {
+        (Level::Warn, _) => ResultLevel::Warning,
+        (Level::Deny, crate::controls::Severity::Low) => ResultLevel::Note,
+        (Level::Deny, _) => ResultLevel::Error,
+    }
+}
+
+fn level_value(l: ResultLevel) -> Value {
+    json!(match l {
+        ResultLevel::None => "none",
+        ResultLevel::Note => "note",
+        ResultLevel::Warning => "warning",
+        ResultLevel::Error => "error",
+    })
+}
+
+pub fn render(result: &ScanResult) -> String {
+    let controls = &result.controls;
+    let rules: Vec<ReportingDescriptor> = controls
+        .iter()
+        .map(|c| {
+            let ctl = &c.control;
+            let mut props = BTreeMap::new();
+            props.insert("severity".to_owned(), json!(ctl.severity.name()));
+            props.insert("soc2".to_owned(), json!(ctl.soc2));
+            props.insert("soc1".to_owned(), json!(ctl.soc1));
+            props.insert(
+                "inputs".to_owned(),
+                json!(ctl.inputs.iter().map(|k| k.name()).collect::<Vec<_>>()),
+            );
+            // GitHub code scanning reads `security-severity` to rank alerts.
+            let score = match ctl.severity {
+                crate::controls::Severity::Low => "3.0",
+                crate::controls::Severity::Medium => "5.5",
+                crate::controls::Severity::High => "8.0",
+                crate::controls::Severity::Critical => "9.5",
+            };
+            props.insert("security-severity".to_owned(), json!(score));
+            let tags: Vec<String> = ctl.soc2.iter().chain(&ctl.soc1).cloned().collect();
+            let mut rule = ReportingDescriptor::builder()
+                .id(ctl.id.clone())
+                .name(ctl.id.clone())
+                .short_description(
+                    MultiformatMessageString::builder()
+                        .text(ctl.title.clone())
+                        .build(),
+                )
+                .default_configuration(
+                    ReportingConfiguration::builder()
+                        .level(level_value(level_of(ctl.severity, Level::Deny)))
+                        .build(),
+                )
+                .properties(
+                    PropertyBag::builder()
+                        .tags(tags)
+                        .additional_properties(props)
+                        .build(),
+                )
+                .build();
+            if !ctl.description.is_empty() {
+                rule.full_description = Some(
+                    MultiformatMessageString::builder()
+                        .text(ctl.description.clone())
+                        .build(),
+                );
+            }
+            if !ctl.remediation.is_empty() {
+                rule.help = Some(
+                    MultiformatMessageString::builder()
+                        .text(ctl.remediation.clone())
+                        .build(),
+                );
+            }
+            rule
+        })
+        .collect();
+
+    let mut results = Vec::new();
+    let mut notifications = Vec::new();
+    for (index, c) in controls.iter().enumerate() {
+        for t in &c.targets {
+            if t.outcome == Outcome::Error {
+                notifications.push(
+                    Notification::builder()
+                        .level(json!("error"))
+                        .message(text(format!(
+                            "{} could not evaluate {}: {}",
+                            c.control.id,
+                            t.name,
+                            t.error.as_deref().unwrap_or("")
+                        )))
+                        .locations(vec![location(&result.root_prefix, &t.path, 1)])
+                        .build(),
+                );
+            }
+            for f in &t.findings {
+                results.push(finding_result(
+                    result,
+                    index,
+                    c.control.severity,
+                    &c.control.id,
+                    &t.path,
+                    f,
+                ));
+            }
+        }
+    }
+    for e in &result.input_errors {
+        notifications.push(
+            Notification::builder()
+                .level(json!("error"))
+                .message(text(format!("could not read or parse: {}", e.message)))
+                .locations(vec![location(
+                    &result.root_prefix,
+                    &e.path,
+                    e.line.unwrap_or(1),
+                )])
+                .build(),
+        );
+    }
+    let invocation = Invocation::builder()
+        .execution_successful(result.input_errors.is_empty() && result.summary.errors == 0)
+        .tool_execution_notifications(notifications)
+        .build();
+    let run = Run::builder()
+        .tool(
+            Tool::builder()
+                .driver(
+                    ToolComponent::builder()
+                        .name("assure")
+                        .version(env!("CARGO_PKG_VERSION"))
+                        .rules(rules)
+                        .build(),
+                )
+                .build(),
+        )
+        .results(results)
+        .invocations(vec![invocation])
+        .column_kind(json!("unicodeCodePoints"))
+        .build();
+    let sarif = Sarif::builder()
+        .schema(SCHEMA)
+        .version(json!("2.1.0"))
+        .runs(vec![run])
+        .build();
+    let mut s =
+        serde_json::to_string_pretty(&sarif).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+fn finding_result(
+    scan: &ScanResult,
+    rule_index: usize,
+    severity: crate::controls::Severity,
+    control: &str,
+    target_path: &str,
+    f: &Finding,
+) -> SarifResult {
+    let (path, line) = match &f.location {
+        Some(l) => (l.path.as_str(), l.line),
+        None => (target_path, 1),
+    };
+    let mut fingerprints = BTreeMap::new();
+    fingerprints.insert("assure/v1".to_owned(), f.fingerprint.clone());
+    let message = match &f.resource {
+        Some(r) => format!("{r}: {}", f.message),
+        None => f.message.clone(),
+    };
+    let mut r = SarifResult::builder()
+        .rule_id(control.to_owned())
+        .rule_index(rule_index as i64)
+        .level(level_of(severity, f.level))
+        .message(text(message))
+        .locations(vec![location(&scan.root_prefix, path, line)])
+        .partial_fingerprints(fingerprints)
+        .build();
+    let mut suppressions = Vec::new();
+    if let Some(w) = &f.waiver {
+        let mut justification = w.reason.clone();
+        if let Some(o) = &w.owner {
+            justification.push_str(&format!(" (owner {o}"));
+            if let Some(e) = &w.expires {
+                justification.push_str(&format!(", expires {e}"));
+            }
+            justification.push(')');
+        }
+        suppressions.push(
+            Suppression::builder()
+                .kind(json!(if w.in_source { "inSource" } else { "external" }))
+                .status(json!("accepted"))
+                .justification(justification)
+                .build(),
+        );
+    } else if f.known {
+        let file = scan
+            .baseline
+            .as_ref()
+            .map_or("the baseline", |b| b.file.as_str());
+        suppressions.push(
+            Suppression::builder()
+                .kind(json!("external"))
+                .status(json!("accepted"))
+                .justification(format!("known finding, recorded in {file}"))
+                .build(),
+        );
+    }
+    if !suppressions.is_empty() {
+        r.suppressions = Some(suppressions);
+    }
+    if scan.baseline.is_some() {
+        r.baseline_state = Some(json!(if f.known { "unchanged" } else { "new" }));
+    }
+    r
+}
