@@ -103,7 +103,25 @@ fn a_malformed_file_is_an_error_case_and_other_results_remain() {
         "apiVersion: v1\nkind: Pod\nmetadata: [unclosed\n  name: x\n",
     )
     .unwrap();
-    let (out, report) = junit_run("malformed.xml", &[dir.path().to_str().unwrap()]);
+    let sarif = report_path("malformed.sarif");
+    let (out, report) = junit_run(
+        "malformed.xml",
+        &[
+            "--sarif",
+            sarif.to_str().unwrap(),
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert!(
+        invocation["toolExecutionNotifications"][0]["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("invalid YAML")
+    );
     assert_eq!(code(&out), 1);
     let inputs = report
         .test_suites

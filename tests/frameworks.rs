@@ -341,7 +341,15 @@ fn init_writes_a_working_starter() {
 fn deselected_controls_leave_their_criteria_not_examined_never_manual() {
     let v = json(&["--control", "k8s-privileged-container", "demo/acme-billing"]);
     let status = |id: &str| {
-        v["coverage"]["soc2"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap()["status"].as_str().unwrap().to_owned()
+        v["coverage"]["soc2"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()["status"]
+            .as_str()
+            .unwrap()
+            .to_owned()
     };
     // CC7.2 is evidenced only by the CloudTrail control, which did not run.
     assert_eq!(status("CC7.2"), "not-examined");

@@ -96,7 +96,19 @@ fn baselines_fail_on_regressions_only() {
         "{text}"
     );
     // A passing target is still reported alongside the known ones.
-    let (_, report) = junit_run("baseline-regressed.xml", &args);
+    let sarif = report_path("baseline.sarif");
+    let with_sarif = [&args[..], &["--sarif", sarif.to_str().unwrap()][..]].concat();
+    let (_, report) = junit_run("baseline-regressed.xml", &with_sarif);
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    let states: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["baselineState"].as_str().unwrap())
+        .collect();
+    assert_eq!(states.iter().filter(|s| **s == "new").count(), 1);
+    assert_eq!(states.iter().filter(|s| **s == "unchanged").count(), 2);
     assert_eq!(report.test_suites[0].test_cases.len(), 3);
 
     // Fixing an old finding lists it as fixed, and passes.
