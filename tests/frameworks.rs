@@ -271,6 +271,22 @@ fn waivers_apply_expire_and_report_unused() {
     );
     let v = json(&args);
     assert_eq!(v["waivers"]["expired"].as_array().unwrap().len(), 1);
+    let (_, report) = junit_run("expired.xml", &args);
+    let case = report.test_suites[0]
+        .test_cases
+        .iter()
+        .find(|t| t.name.as_str().ends_with("#aws_security_group.bastion"))
+        .unwrap();
+    match &case.status {
+        quick_junit::TestCaseStatus::NonSuccess { message, .. } => {
+            assert!(message
+                .as_ref()
+                .unwrap()
+                .as_str()
+                .contains("waiver expired on 2020-01-31"));
+        }
+        other => panic!("expected a failure, got {other:?}"),
+    }
 }
 
 #[test]

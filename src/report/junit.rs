@@ -91,13 +91,19 @@ fn test_case(c: &ControlResult, t: &TargetResult) -> TestCase {
             let failing = live(Level::Deny);
             let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
             status.set_type(control.severity.name());
-            status.set_message(
-                failing
-                    .first()
-                    .map(|f| f.located_message())
-                    .unwrap_or_default(),
-            );
-            let mut body: Vec<String> = failing.iter().map(|f| f.located_message()).collect();
+            let mut body: Vec<String> = failing
+                .iter()
+                .map(|f| match &f.expired_waiver {
+                    Some(w) => format!(
+                        "{} (waiver expired on {}: {})",
+                        f.located_message(),
+                        w.expires.as_deref().unwrap_or("?"),
+                        w.reason
+                    ),
+                    None => f.located_message(),
+                })
+                .collect();
+            status.set_message(body.first().cloned().unwrap_or_default());
             if !control.remediation.is_empty() {
                 body.push(format!("Remediation: {}", control.remediation));
             }
