@@ -605,6 +605,53 @@ fn print_stdout(s: &str) {
     let _ = out.flush();
 }
 
+/// `assure verify`: the policies' unit tests. Exit 1 when any fails or
+/// errors, 2 when the policies do not compile.
+pub fn run_verify(args: &crate::cli::VerifyArgs) -> Result<i32, Fatal> {
+    if !(args.timeout.is_finite() && args.timeout > 0.0) {
+        return Err(fatal("--timeout must be a positive number of seconds"));
+    }
+    let cwd = std::env::current_dir()
+        .map_err(|e| fatal(format!("cannot read the current folder: {e}")))?;
+    let config = match config::find(args.policy.config.as_deref(), &cwd) {
+        Some(path) => config::load(&path)?,
+        None => Config::default(),
+    };
+    let mut sources = if args.policy.no_builtin {
+        vec![]
+    } else {
+        controls::builtin_sources(true)
+    };
+    let mut paths = args.policy.policies.clone();
+    paths.extend(args.paths.iter().cloned());
+    paths.extend(config.policies.iter().map(|p| config.base_dir().join(p)));
+    sources.extend(controls::read_sources(&paths, true)?);
+    if sources.is_empty() {
+        return Err(fatal(
+            "no policies to verify: --no-builtin was given without a PATH or --policy",
+        ));
+    }
+    let objectives = config.objectives();
+    let report = crate::verify::run(
+        &sources,
+        &crate::verify::VerifyOptions {
+            objectives: &objectives,
+            timeout: Duration::from_secs_f64(args.timeout),
+            coverage: args.coverage,
+        },
+    )?;
+    if report.tests.is_empty() {
+        return Err(fatal("no test_ rules found in *_test.rego files"));
+    }
+    let out = match args.format {
+        crate::cli::VerifyFormat::Text => report::verify::text(&report, args.verbose),
+        crate::cli::VerifyFormat::Json => report::verify::json(&report),
+        crate::cli::VerifyFormat::Junit => report::verify::junit(&report),
+    };
+    print_stdout(&out);
+    Ok(if report.passed() { 0 } else { 1 })
+}
+
 /// Files `assure init` writes, relative to its folder.
 const INIT_FILES: [(&str, &str); 3] = [
     ("assure.yaml", include_str!("init/assure.yaml")),

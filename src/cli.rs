@@ -30,6 +30,8 @@ pub enum Command {
     Controls(ControlsArgs),
     /// List the SOC 2 criteria and SOC 1 objectives in scope with their controls; with PATHs, scan them and show each one's status
     Criteria(CriteriaArgs),
+    /// Run the policies' own unit tests (test_* rules in *_test.rego files)
+    Verify(VerifyArgs),
     /// Write the current findings to a baseline file, so later runs fail only on new ones
     Baseline(BaselineArgs),
     /// Write a commented starter assure.yaml and an example policy with its test
@@ -167,6 +169,33 @@ pub struct CriteriaArgs {
     pub scope: ScopeArgs,
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Policy files or folders with *_test.rego files (added to --policy)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    #[arg(long, value_enum, default_value_t = VerifyFormat::Text)]
+    pub format: VerifyFormat,
+    /// Print line coverage per policy file
+    #[arg(long)]
+    pub coverage: bool,
+    /// Print passing tests too
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Time limit for one test, in seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub timeout: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerifyFormat {
+    Text,
+    Json,
+    Junit,
 }
 
 #[derive(Debug, Args)]

@@ -13,3 +13,4 @@ pub mod gate;
 pub mod inputs;
 pub mod report;
 pub mod results;
+pub mod verify;

@@ -13,6 +13,7 @@ fn main() -> ExitCode {
             app::run_test(args)
         }
         Command::Baseline(args) => app::run_baseline(args),
+        Command::Verify(args) => app::run_verify(args),
         Command::Parse(args) => app::run_parse(args),
         Command::Controls(args) => app::run_controls(args),
         Command::Criteria(args) => app::run_criteria(args),

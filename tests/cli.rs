@@ -310,3 +310,13 @@ fn machine_formats_keep_stdout_clean_and_order_is_stable() {
     assert!(stdout(&junit).starts_with("<?xml"));
     quick_junit::Report::deserialize_from_str(&stdout(&junit)).unwrap();
 }
+
+#[test]
+fn committed_control_catalog_is_up_to_date() {
+    let generated = stdout(&assure(&["controls", "--format", "markdown"]));
+    let committed = std::fs::read_to_string(repo().join("docs/controls.md")).unwrap_or_default();
+    assert!(
+        generated == committed,
+        "docs/controls.md is out of date: run `cargo run -- controls --format markdown > docs/controls.md`"
+    );
+}

@@ -1,67 +1,50 @@
-//! Runs the policies' own Rego unit tests (`test_*` rules in `*_test.rego`
-//! beside each control) until `assure verify` exists to do it from the
-//! command line: every test rule must evaluate to true.
+//! The policies' own Rego unit tests, through the same runner as
+//! `assure verify`: every `test_*` rule must pass, and every control must
+//! have a test file beside it.
 
-use assure::controls::metadata::{package_of, rule_heads};
-use assure::controls::{
-    builtin_sources, compile, is_test_file, CompileOptions, ControlSet, PolicySource,
-};
+mod common;
+
+use assure::controls::{builtin_sources, PolicySource};
 use assure::frameworks::default_objectives;
+use assure::verify::{run, TestOutcome, VerifyOptions};
+use common::*;
+use std::time::Duration;
 
-/// Run every `test_*` rule of the test files among `sources`: the compiled
-/// set, how many ran, and the failures.
-fn run_rego_tests(sources: &[PolicySource]) -> (ControlSet, usize, Vec<String>) {
+fn verify(sources: &[PolicySource]) -> assure::verify::VerifyReport {
     let objectives = default_objectives();
-    let set = compile(
+    run(
         sources,
-        &CompileOptions {
+        &VerifyOptions {
             objectives: &objectives,
-            data: vec![],
+            timeout: Duration::from_secs(10),
+            coverage: false,
         },
     )
-    .unwrap_or_else(|e| panic!("policies do not compile: {e:?}"));
-    let mut engine = set.engine.clone();
-    engine.set_strict_builtin_errors(false);
-    let mut ran = 0;
-    let mut failures = Vec::new();
-    for src in sources.iter().filter(|s| is_test_file(&s.label)) {
-        let (pkg, _) = package_of(&src.text).expect("test file has a package");
-        let tests: Vec<String> = rule_heads(&src.text)
-            .into_iter()
-            .filter(|r| r.starts_with("test_"))
-            .collect();
-        assert!(!tests.is_empty(), "{} has no test_ rules", src.label);
-        for t in tests {
-            engine.set_input(regorus::Value::new_object());
-            ran += 1;
-            match engine.eval_rule(format!("data.{pkg}.{t}")) {
-                Ok(v) if v == regorus::Value::from(true) => {}
-                Ok(v) => failures.push(format!("{}: {t} gave {v:?}", src.label)),
-                Err(e) => failures.push(format!("{}: {t} errored: {e}", src.label)),
-            }
-        }
-    }
-    (set, ran, failures)
+    .unwrap_or_else(|e| panic!("policies do not compile: {e:?}"))
+}
+
+fn failures(r: &assure::verify::VerifyReport) -> Vec<String> {
+    r.tests
+        .iter()
+        .filter(|t| t.outcome != TestOutcome::Pass)
+        .map(|t| format!("{} {}: {:?}", t.file, t.name, t.message))
+        .collect()
 }
 
 #[test]
 fn every_builtin_policy_unit_test_passes() {
     let sources = builtin_sources(true);
-    let (set, ran, failures) = run_rego_tests(&sources);
-    assert!(
-        failures.is_empty(),
-        "{} of {ran} policy tests failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
-    // Every control has a test file beside it.
-    for c in &set.controls {
-        let test = c.source.trim_end_matches(".rego").to_owned() + "_test.rego";
-        assert!(
-            sources.iter().any(|s| s.label == test),
-            "control {} has no {test}",
-            c.id
-        );
+    let report = verify(&sources);
+    assert!(report.tests.len() >= 50, "{} tests", report.tests.len());
+    assert!(report.passed(), "{}", failures(&report).join("\n"));
+    // Every control has a test file beside it, with at least two tests.
+    let controls: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(&assure(&["controls", "--format", "json"]))).unwrap();
+    for c in &controls {
+        let source = c["source"].as_str().unwrap();
+        let test = source.trim_end_matches(".rego").to_owned() + "_test.rego";
+        let n = report.tests.iter().filter(|t| t.file == test).count();
+        assert!(n >= 2, "control {} has {n} tests in {test}", c["id"]);
     }
 }
 
@@ -77,8 +60,80 @@ fn the_init_example_policy_passes_its_own_tests() {
             text: include_str!("../src/init/example_test.rego").into(),
         },
     ];
-    let (set, ran, failures) = run_rego_tests(&sources);
-    assert!(failures.is_empty(), "{failures:?}");
-    assert_eq!(ran, 3);
-    assert_eq!(set.controls.len(), 1);
+    let report = verify(&sources);
+    assert_eq!(report.tests.len(), 3);
+    assert!(report.passed(), "{:?}", failures(&report));
+}
+
+#[test]
+fn verify_command_reports_and_fails_on_a_broken_test() {
+    let ok = assure(&["verify"]);
+    assert_eq!(code(&ok), 0, "{}", stdout(&ok));
+    assert!(stdout(&ok).contains("PASS: "));
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.rego"),
+        "package p\n\nimport rego.v1\n\ndeny contains \"x\" if input.bad\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("p_test.rego"),
+        "package p_test\n\nimport data.p\nimport rego.v1\n\ntest_bad_is_denied if {\n  count(p.deny) == 1 with input as {\"bad\": true}\n}\n\ntest_wrong_expectation if {\n  count(p.deny) == 1 with input as {}\n}\n\nconflict = 1\n\nconflict = 2\n\ntest_errors if {\n  conflict == 1\n}\n",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let out = assure(&["verify", "--no-builtin", d]);
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    assert!(
+        text.contains("data.p_test.test_wrong_expectation: FAIL"),
+        "{text}"
+    );
+    assert!(
+        text.contains("PASS: 1/3") && text.contains("FAIL: 1/3") && text.contains("ERROR: 1/3"),
+        "{text}"
+    );
+    assert!(text.contains("1 passed, 2 failed"), "{text}");
+
+    let json: serde_json::Value = serde_json::from_str(&stdout(&assure(&[
+        "verify",
+        "--no-builtin",
+        "--format",
+        "json",
+        d,
+    ])))
+    .unwrap();
+    let outcomes: Vec<&str> = json["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes.len(), 3);
+    assert!(
+        outcomes.contains(&"pass") && outcomes.contains(&"fail") && outcomes.contains(&"error")
+    );
+
+    let path = report_path("verify.xml");
+    std::fs::write(
+        &path,
+        stdout(&assure(&["verify", "--no-builtin", "--format", "junit", d])),
+    )
+    .unwrap();
+    validate_junit(&path);
+    let report =
+        quick_junit::Report::deserialize_from_str(&std::fs::read_to_string(&path).unwrap())
+            .unwrap();
+    assert_eq!(report.test_suites[0].test_cases.len(), 3);
+
+    let cov = stdout(&assure(&["verify", "--no-builtin", "--coverage", d]));
+    assert!(cov.contains("Coverage") && cov.contains("p.rego"), "{cov}");
+
+    std::fs::write(
+        dir.path().join("p.rego"),
+        "package p\n\ndeny contains \"x\" if {\n",
+    )
+    .unwrap();
+    assert_eq!(code(&assure(&["verify", "--no-builtin", d])), 2);
 }

@@ -42,7 +42,7 @@ pub fn render(result: &ScanResult) -> String {
 /// quick-junit writes a `skipped` count on `<testsuites>`, which the common
 /// (Jenkins) JUnit schema does not allow there; the per-suite counts stay.
 /// Only the root element's attribute is removed.
-fn without_root_skipped(xml: String) -> String {
+pub(crate) fn without_root_skipped(xml: String) -> String {
     let Some(start) = xml.find("<testsuites ") else {
         return xml;
     };

@@ -8,6 +8,7 @@ pub mod junit;
 pub mod markdown;
 pub mod sarif;
 pub mod text;
+pub mod verify;
 
 use std::io::Write;
 use std::path::Path;
