@@ -320,3 +320,21 @@ fn committed_control_catalog_is_up_to_date() {
         "docs/controls.md is out of date: run `cargo run -- controls --format markdown > docs/controls.md`"
     );
 }
+
+#[test]
+fn no_control_errors_on_the_example_or_any_fixture() {
+    for dir in ["demo/acme-billing", "fixtures"] {
+        let out = assure(&["test", "--format", "json", dir]);
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let errors: Vec<String> = v["controls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["targets"].as_array().unwrap().iter().map(move |t| (c, t)))
+            .filter(|(_, t)| t["outcome"] == "error")
+            .map(|(c, t)| format!("{} on {}: {}", c["control"]["id"], t["name"], t["error"]))
+            .collect();
+        assert!(errors.is_empty(), "{dir}:\n{}", errors.join("\n"));
+        assert_eq!(v["summary"]["input_errors"], 0, "{dir}");
+    }
+}

@@ -24,8 +24,10 @@ references(expr, type, name) if {
 	endswith(expr, sprintf("%s.%s}", [type, name]))
 }
 
-# The first body of a nested block, or an empty object.
+# The first body of a nested block, or an empty object (also when the
+# attribute is an unevaluated "${...}" expression rather than a block).
 block(body, key) := b if {
+	is_array(body[key])
 	some b in body[key]
 } else := {}
 
@@ -33,3 +35,18 @@ block(body, key) := b if {
 is_true(v) if v == true
 
 is_true(v) if v == "true"
+
+# Bodies of the `sibling_type` resources whose `attr` refers to `type.name`
+# (AWS provider v4+ splits a bucket's settings into such resources).
+siblings(sibling_type, attr, type, name) := {s.body |
+	some s in resources(sibling_type)
+	references(object.get(s.body, attr, ""), type, name)
+}
+
+# A number, whether written as a literal or as a quoted string.
+number(v) := v if is_number(v)
+
+number(v) := to_number(v) if {
+	is_string(v)
+	regex.match(`^-?[0-9]+(\.[0-9]+)?$`, v)
+}

@@ -42,6 +42,7 @@ exposes(from, to, protocol) := port if {
 # aws_vpc_security_group_ingress_rule resources.
 tf_rules contains {"id": sg.id, "name": sg.name, "attr": "ingress", "rule": rule, "cidrs": cidrs} if {
 	some sg in tf.resources("aws_security_group")
+	is_array(sg.body.ingress)
 	some rule in sg.body.ingress
 	cidrs := array.concat(object.get(rule, "cidr_blocks", []), object.get(rule, "ipv6_cidr_blocks", []))
 }
@@ -70,6 +71,7 @@ deny contains {"msg": msg, "resource": r.id, "attribute": r.attr} if {
 
 cfn_rules contains {"id": sg.id, "rule": rule} if {
 	some sg in cfn.resources("AWS::EC2::SecurityGroup")
+	is_array(sg.props.SecurityGroupIngress)
 	some rule in sg.props.SecurityGroupIngress
 }
 

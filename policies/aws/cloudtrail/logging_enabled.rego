@@ -1,0 +1,33 @@
+# METADATA
+# title: CloudTrail trails are logging
+# description: >-
+#   A trail that is defined but stopped records nothing: the account has no
+#   audit trail while the configuration suggests it does.
+# custom:
+#   id: aws-cloudtrail-logging-enabled
+#   severity: high
+#   soc2: [CC7.2, CC7.3]
+#   soc1: [ITGC-OP-2, ITGC-DI-1]
+#   inputs: [terraform, cloudformation]
+#   remediation: Remove enable_logging = false from the trail (IsLogging true in CloudFormation).
+package assure.aws.cloudtrail_logging_enabled
+
+import data.assure.lib.cloudformation as cfn
+import data.assure.lib.terraform as tf
+import rego.v1
+
+resources contains t.id if some t in tf.resources("aws_cloudtrail")
+
+deny contains {"msg": msg, "resource": t.id, "attribute": "enable_logging"} if {
+	some t in tf.resources("aws_cloudtrail")
+	t.body.enable_logging in {false, "false"}
+	msg := sprintf("CloudTrail trail %s has logging turned off", [t.name])
+}
+
+resources contains t.id if some t in cfn.resources("AWS::CloudTrail::Trail")
+
+deny contains {"msg": msg, "resource": t.id, "attribute": "Properties.IsLogging"} if {
+	some t in cfn.resources("AWS::CloudTrail::Trail")
+	not cfn.is_true(object.get(t.props, "IsLogging", false))
+	msg := sprintf("CloudTrail trail %s does not set IsLogging to true", [t.id])
+}

@@ -1,0 +1,48 @@
+# METADATA
+# title: S3 buckets do not grant public ACLs
+# description: >-
+#   A canned ACL of public-read, public-read-write or authenticated-read lets
+#   anyone (or any AWS account) list or read, and sometimes write, the bucket.
+# custom:
+#   id: aws-s3-public-acl
+#   severity: critical
+#   soc2: [CC6.1, CC6.6]
+#   soc1: [ITGC-LA-1]
+#   inputs: [terraform, cloudformation]
+#   remediation: Use the private ACL (or no ACL with BucketOwnerEnforced object ownership) and grant access through policies.
+package assure.aws.s3_public_acl
+
+import data.assure.lib.cloudformation as cfn
+import data.assure.lib.terraform as tf
+import rego.v1
+
+public_acls := {"public-read", "public-read-write", "authenticated-read"}
+
+resources contains b.id if some b in tf.resources("aws_s3_bucket")
+
+deny contains {"msg": msg, "resource": b.id, "attribute": "acl"} if {
+	some b in tf.resources("aws_s3_bucket")
+	acl := b.body.acl
+	acl in public_acls
+	msg := sprintf("S3 bucket %s has the %s ACL", [b.name, acl])
+}
+
+deny contains {"msg": msg, "resource": a.id, "attribute": "acl"} if {
+	some a in tf.resources("aws_s3_bucket_acl")
+	acl := a.body.acl
+	acl in public_acls
+	msg := sprintf("%s grants the %s ACL", [a.id, acl])
+}
+
+resources contains a.id if some a in tf.resources("aws_s3_bucket_acl")
+
+resources contains b.id if some b in cfn.resources("AWS::S3::Bucket")
+
+cfn_public := {"PublicRead", "PublicReadWrite", "AuthenticatedRead"}
+
+deny contains {"msg": msg, "resource": b.id, "attribute": "Properties.AccessControl"} if {
+	some b in cfn.resources("AWS::S3::Bucket")
+	acl := b.props.AccessControl
+	acl in cfn_public
+	msg := sprintf("S3 bucket %s has the %s ACL", [b.id, acl])
+}

@@ -1,0 +1,42 @@
+# METADATA
+# title: S3 buckets keep object versions
+# description: >-
+#   Without versioning, an overwrite or delete (by mistake, by a faulty job or
+#   by ransomware) destroys the only copy of an object; versioning keeps the
+#   previous ones for recovery.
+# custom:
+#   id: aws-s3-versioning
+#   severity: medium
+#   soc2: [A1.2, CC7.5]
+#   soc1: [ITGC-OP-1]
+#   inputs: [terraform, cloudformation]
+#   remediation: Enable versioning with an aws_s3_bucket_versioning resource (status Enabled), or VersioningConfiguration in CloudFormation.
+package assure.aws.s3_versioning
+
+import data.assure.lib.cloudformation as cfn
+import data.assure.lib.terraform as tf
+import rego.v1
+
+resources contains b.id if some b in tf.resources("aws_s3_bucket")
+
+versioned(b) if tf.is_true(tf.block(b.body, "versioning").enabled)
+
+versioned(b) if {
+	some v in tf.siblings("aws_s3_bucket_versioning", "bucket", "aws_s3_bucket", b.name)
+	some conf in v.versioning_configuration
+	conf.status == "Enabled"
+}
+
+deny contains {"msg": msg, "resource": b.id} if {
+	some b in tf.resources("aws_s3_bucket")
+	not versioned(b)
+	msg := sprintf("S3 bucket %s does not enable versioning", [b.name])
+}
+
+resources contains b.id if some b in cfn.resources("AWS::S3::Bucket")
+
+deny contains {"msg": msg, "resource": b.id, "attribute": "Properties"} if {
+	some b in cfn.resources("AWS::S3::Bucket")
+	not b.props.VersioningConfiguration.Status == "Enabled"
+	msg := sprintf("S3 bucket %s does not enable versioning", [b.id])
+}
