@@ -50,3 +50,11 @@ number(v) := to_number(v) if {
 	is_string(v)
 	regex.match(`^-?[0-9]+(\.[0-9]+)?$`, v)
 }
+
+# Every block of a data source type, as {id, name, body}; id is
+# data.<type>.<name>.
+resources_data(type) := {r |
+	some name
+	some body in input.data[type][name]
+	r := {"id": sprintf("data.%s.%s", [type, name]), "name": name, "body": body}
+}

@@ -1,0 +1,38 @@
+# METADATA
+# title: ECR repositories scan images on push
+# description: Images with known vulnerabilities reach production unnoticed when nothing scans them as they are pushed.
+# custom:
+#   id: aws-ecr-scan-on-push
+#   severity: medium
+#   soc2: [CC7.1, CC6.8]
+#   soc1: [ITGC-CM-2]
+#   inputs: [terraform, cloudformation]
+#   remediation: Add image_scanning_configuration { scan_on_push = true } (ImageScanningConfiguration in CloudFormation), or enhanced scanning for the registry.
+package assure.aws.ecr_scan_on_push
+
+import data.assure.lib.cloudformation as cfn
+import data.assure.lib.terraform as tf
+import rego.v1
+
+# Enhanced scanning configured for the registry covers every repository.
+registry_scanning if {
+	some s in tf.resources("aws_ecr_registry_scanning_configuration")
+	s.body.scan_type == "ENHANCED"
+}
+
+resources contains r.id if some r in tf.resources("aws_ecr_repository")
+
+deny contains {"msg": msg, "resource": r.id, "attribute": "image_scanning_configuration.scan_on_push"} if {
+	not registry_scanning
+	some r in tf.resources("aws_ecr_repository")
+	not tf.is_true(object.get(tf.block(r.body, "image_scanning_configuration"), "scan_on_push", false))
+	msg := sprintf("ECR repository %s does not scan images on push", [r.name])
+}
+
+resources contains r.id if some r in cfn.resources("AWS::ECR::Repository")
+
+deny contains {"msg": msg, "resource": r.id, "attribute": "Properties"} if {
+	some r in cfn.resources("AWS::ECR::Repository")
+	not cfn.is_true(object.get(object.get(r.props, "ImageScanningConfiguration", {}), "ScanOnPush", false))
+	msg := sprintf("ECR repository %s does not scan images on push", [r.id])
+}

@@ -1,0 +1,87 @@
+# METADATA
+# title: IAM policies do not allow every action on every resource
+# description: >-
+#   A statement allowing "*" on "*" is full administrator access: whoever
+#   holds it can read every secret, change every control and erase the
+#   audit trail. Least privilege starts by never granting it in code.
+# custom:
+#   id: aws-iam-wildcard-admin
+#   severity: critical
+#   soc2: [CC6.3, CC6.1]
+#   soc1: [ITGC-LA-2]
+#   inputs: [terraform, cloudformation]
+#   remediation: Grant the specific actions and resources the role needs; keep administrator access to break-glass roles managed outside the workload.
+package assure.aws.iam_wildcard_admin
+
+import data.assure.lib.cloudformation as cfn
+import data.assure.lib.terraform as tf
+import rego.v1
+
+as_list(v) := v if is_array(v)
+
+as_list(v) := [v] if is_string(v)
+
+admin_statement(s) if {
+	object.get(s, "Effect", "Allow") == "Allow"
+	"*" in as_list(object.get(s, "Action", []))
+	"*" in as_list(object.get(s, "Resource", []))
+}
+
+# Policy documents written as JSON text (heredocs, file contents inlined);
+# jsonencode(...) stays an unevaluated expression and cannot be read.
+statements(doc) := [s |
+	is_string(doc)
+	not startswith(doc, "${")
+	parsed := json.unmarshal(doc)
+	some s in as_list(parsed.Statement)
+]
+
+policy_types := ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"]
+
+tf_admin contains p.id if {
+	some t in policy_types
+	some p in tf.resources(t)
+	some s in statements(p.body.policy)
+	admin_statement(s)
+}
+
+resources contains p.id if {
+	some t in policy_types
+	some p in tf.resources(t)
+}
+
+deny contains {"msg": sprintf("%s allows every action on every resource", [id]), "resource": id, "attribute": "policy"} if some id in tf_admin
+
+# data "aws_iam_policy_document" statement blocks.
+resources contains d.id if some d in tf.resources_data("aws_iam_policy_document")
+
+deny contains {"msg": msg, "resource": d.id, "attribute": "statement"} if {
+	some d in tf.resources_data("aws_iam_policy_document")
+	some s in d.body.statement
+	object.get(s, "effect", "Allow") == "Allow"
+	"*" in as_list(object.get(s, "actions", []))
+	"*" in as_list(object.get(s, "resources", []))
+	msg := sprintf("%s allows every action on every resource", [d.id])
+}
+
+cfn_policies contains {"id": r.id, "doc": doc} if {
+	some t in ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"]
+	some r in cfn.resources(t)
+	doc := r.props.PolicyDocument
+}
+
+cfn_policies contains {"id": r.id, "doc": p.PolicyDocument} if {
+	some t in ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"]
+	some r in cfn.resources(t)
+	is_array(r.props.Policies)
+	some p in r.props.Policies
+}
+
+resources contains p.id if some p in cfn_policies
+
+deny contains {"msg": msg, "resource": p.id, "attribute": "Properties"} if {
+	some p in cfn_policies
+	some s in as_list(p.doc.Statement)
+	admin_statement(s)
+	msg := sprintf("%s allows every action on every resource", [p.id])
+}

@@ -1,0 +1,33 @@
+# METADATA
+# title: GuardDuty detectors are enabled
+# description: >-
+#   A detector that is defined but disabled analyses nothing: threats such
+#   as credential misuse or crypto-mining go unnoticed.
+# custom:
+#   id: aws-guardduty-enabled
+#   severity: high
+#   soc2: [CC7.2, CC6.8]
+#   soc1: [ITGC-OP-2]
+#   inputs: [terraform, cloudformation]
+#   remediation: Remove enable = false from aws_guardduty_detector (Enable true in CloudFormation).
+package assure.aws.guardduty_enabled
+
+import data.assure.lib.cloudformation as cfn
+import data.assure.lib.terraform as tf
+import rego.v1
+
+resources contains d.id if some d in tf.resources("aws_guardduty_detector")
+
+deny contains {"msg": msg, "resource": d.id, "attribute": "enable"} if {
+	some d in tf.resources("aws_guardduty_detector")
+	d.body.enable in {false, "false"}
+	msg := sprintf("GuardDuty detector %s is disabled", [d.name])
+}
+
+resources contains d.id if some d in cfn.resources("AWS::GuardDuty::Detector")
+
+deny contains {"msg": msg, "resource": d.id, "attribute": "Properties.Enable"} if {
+	some d in cfn.resources("AWS::GuardDuty::Detector")
+	not cfn.is_true(object.get(d.props, "Enable", false))
+	msg := sprintf("GuardDuty detector %s is disabled", [d.id])
+}

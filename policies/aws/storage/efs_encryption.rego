@@ -1,0 +1,31 @@
+# METADATA
+# title: EFS file systems are encrypted
+# description: Encryption at rest can only be chosen when a file system is created; without it the data is stored in the clear.
+# custom:
+#   id: aws-efs-encryption
+#   severity: high
+#   soc2: [CC6.1, C1.1]
+#   soc1: [ITGC-LA-3]
+#   inputs: [terraform, cloudformation]
+#   remediation: Set encrypted = true (Encrypted in CloudFormation), with a customer-managed kms_key_id for confidential data.
+package assure.aws.efs_encryption
+
+import data.assure.lib.cloudformation as cfn
+import data.assure.lib.terraform as tf
+import rego.v1
+
+resources contains f.id if some f in tf.resources("aws_efs_file_system")
+
+deny contains {"msg": msg, "resource": f.id, "attribute": "encrypted"} if {
+	some f in tf.resources("aws_efs_file_system")
+	not tf.is_true(object.get(f.body, "encrypted", false))
+	msg := sprintf("EFS file system %s is not encrypted", [f.name])
+}
+
+resources contains f.id if some f in cfn.resources("AWS::EFS::FileSystem")
+
+deny contains {"msg": msg, "resource": f.id, "attribute": "Properties"} if {
+	some f in cfn.resources("AWS::EFS::FileSystem")
+	not cfn.is_true(object.get(f.props, "Encrypted", false))
+	msg := sprintf("EFS file system %s is not encrypted", [f.id])
+}
