@@ -25,3 +25,13 @@ containers contains c if {
 		"container": container,
 	}
 }
+
+# Path of the pod spec inside the document, for attribute locations.
+pod_spec_path := "spec" if input.kind == "Pod"
+
+pod_spec_path := "spec.template.spec" if input.kind in {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"}
+
+pod_spec_path := "spec.jobTemplate.spec.template.spec" if input.kind == "CronJob"
+
+# Long-running workloads (not Jobs or bare Pods), which serve traffic.
+is_service_workload if input.kind in {"Deployment", "StatefulSet", "DaemonSet"}

@@ -1,0 +1,30 @@
+# METADATA
+# title: Containers drop all Linux capabilities
+# description: >-
+#   Container runtimes grant a default set of capabilities (NET_RAW among
+#   them) that most applications never use; dropping ALL and adding back only
+#   what is needed is least privilege for processes.
+# custom:
+#   id: k8s-capabilities-drop-all
+#   severity: medium
+#   soc2: [CC6.3, CC6.8]
+#   soc1: [ITGC-LA-2]
+#   inputs: [kubernetes]
+#   remediation: Set securityContext.capabilities.drop to [ALL] and add back only the capabilities the process needs.
+package assure.kubernetes.capabilities
+
+import data.assure.lib.kubernetes as k8s
+import rego.v1
+
+resources contains c.id if some c in k8s.containers
+
+drops_all(c) if {
+	some cap in c.container.securityContext.capabilities.drop
+	upper(cap) == "ALL"
+}
+
+deny contains {"msg": msg, "resource": c.id, "attribute": "securityContext.capabilities.drop"} if {
+	some c in k8s.containers
+	not drops_all(c)
+	msg := sprintf("container %s of %s does not drop all capabilities", [c.name, k8s.workload_id])
+}

@@ -1,0 +1,25 @@
+# METADATA
+# title: Pods do not mount host paths
+# description: >-
+#   A hostPath volume exposes the node's filesystem to the pod; read-write
+#   mounts of paths such as / or /var/run/docker.sock amount to root on the
+#   node.
+# custom:
+#   id: k8s-hostpath-volumes
+#   severity: medium
+#   soc2: [CC6.1]
+#   soc1: [ITGC-LA-2]
+#   inputs: [kubernetes]
+#   remediation: Use emptyDir, persistent volumes or projected volumes instead of hostPath.
+package assure.kubernetes.hostpath
+
+import data.assure.lib.kubernetes as k8s
+import rego.v1
+
+resources contains k8s.workload_id if k8s.is_workload
+
+deny contains {"msg": msg, "resource": k8s.workload_id, "attribute": sprintf("%s.volumes[%d].hostPath", [k8s.pod_spec_path, i])} if {
+	some i, v in k8s.pod_spec.volumes
+	path := v.hostPath.path
+	msg := sprintf("%s mounts the host path %s (volume %s)", [k8s.workload_id, path, v.name])
+}

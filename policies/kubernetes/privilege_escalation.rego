@@ -1,0 +1,24 @@
+# METADATA
+# title: Containers cannot escalate privileges
+# description: >-
+#   Unless allowPrivilegeEscalation is false, a process can gain more
+#   privileges than its parent (setuid binaries, file capabilities).
+# custom:
+#   id: k8s-privilege-escalation
+#   severity: medium
+#   soc2: [CC6.1, CC6.8]
+#   soc1: [ITGC-LA-2]
+#   inputs: [kubernetes]
+#   remediation: Set securityContext.allowPrivilegeEscalation to false on every container.
+package assure.kubernetes.privilege_escalation
+
+import data.assure.lib.kubernetes as k8s
+import rego.v1
+
+resources contains c.id if some c in k8s.containers
+
+deny contains {"msg": msg, "resource": c.id, "attribute": "securityContext.allowPrivilegeEscalation"} if {
+	some c in k8s.containers
+	not c.container.securityContext.allowPrivilegeEscalation == false
+	msg := sprintf("container %s of %s may escalate privileges", [c.name, k8s.workload_id])
+}

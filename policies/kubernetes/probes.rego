@@ -1,0 +1,32 @@
+# METADATA
+# title: Long-running containers have liveness and readiness probes
+# description: >-
+#   Without a readiness probe traffic reaches pods that cannot serve it;
+#   without a liveness probe a hung process is never restarted.
+# custom:
+#   id: k8s-probes
+#   severity: low
+#   soc2: [A1.1, A1.2]
+#   soc1: [ITGC-OP-2]
+#   inputs: [kubernetes]
+#   remediation: Add livenessProbe and readinessProbe to the containers of Deployments, StatefulSets and DaemonSets.
+package assure.kubernetes.probes
+
+import data.assure.lib.kubernetes as k8s
+import rego.v1
+
+# Init containers run to completion and take no probes.
+long_running contains c if {
+	k8s.is_service_workload
+	some container in k8s.pod_spec.containers
+	c := {"id": sprintf("%s/container:%s", [k8s.workload_id, container.name]), "name": container.name, "container": container}
+}
+
+resources contains c.id if some c in long_running
+
+deny contains {"msg": msg, "resource": c.id, "attribute": probe} if {
+	some c in long_running
+	some probe in ["livenessProbe", "readinessProbe"]
+	not c.container[probe]
+	msg := sprintf("container %s of %s has no %s", [c.name, k8s.workload_id, probe])
+}

@@ -1,0 +1,26 @@
+# METADATA
+# title: Deployments run more than one replica
+# description: >-
+#   A single replica is down during every node drain, rollout or crash:
+#   availability depends on one pod.
+# custom:
+#   id: k8s-single-replica
+#   severity: low
+#   soc2: [A1.2]
+#   soc1: []
+#   inputs: [kubernetes]
+#   remediation: Run at least two replicas (or scale with a HorizontalPodAutoscaler whose minReplicas is 2 or more).
+package assure.kubernetes.replicas
+
+import rego.v1
+
+resources contains sprintf("%s/%s", [input.kind, input.metadata.name]) if input.kind in {"Deployment", "StatefulSet"}
+
+deny contains {"msg": msg, "resource": sprintf("%s/%s", [input.kind, input.metadata.name]), "attribute": "spec.replicas"} if {
+	input.kind in {"Deployment", "StatefulSet"}
+	# Kubernetes defaults to one replica.
+	replicas := object.get(input.spec, "replicas", 1)
+	is_number(replicas)
+	replicas < 2
+	msg := sprintf("%s/%s runs %d replica", [input.kind, input.metadata.name, replicas])
+}

@@ -1,0 +1,13 @@
+package assure.kubernetes.replicas_test
+
+import data.assure.kubernetes.replicas
+import rego.v1
+
+test_one_or_default_replica_fails if {
+	count(replicas.deny) == 1 with input as {"kind": "Deployment", "metadata": {"name": "d"}, "spec": {}}
+	count(replicas.deny) == 1 with input as {"kind": "StatefulSet", "metadata": {"name": "s"}, "spec": {"replicas": 1}}
+}
+
+test_two_replicas_pass if {
+	count(replicas.deny) == 0 with input as {"kind": "Deployment", "metadata": {"name": "d"}, "spec": {"replicas": 3}}
+}

@@ -1,0 +1,27 @@
+# METADATA
+# title: Containers request CPU and memory
+# description: >-
+#   The scheduler places pods by their requests; without them a node is
+#   overcommitted and pods are evicted first under pressure.
+# custom:
+#   id: k8s-resource-requests
+#   severity: low
+#   soc2: [A1.1]
+#   soc1: []
+#   inputs: [kubernetes]
+#   remediation: Set resources.requests.cpu and resources.requests.memory on every container.
+package assure.kubernetes.resource_requests
+
+import data.assure.lib.kubernetes as k8s
+import rego.v1
+
+resources contains c.id if some c in k8s.containers
+
+deny contains {"msg": msg, "resource": c.id, "attribute": "resources.requests"} if {
+	some c in k8s.containers
+	some kind in ["cpu", "memory"]
+	not c.container.resources.requests[kind]
+	# A limit without a request makes Kubernetes request the limit.
+	not c.container.resources.limits[kind]
+	msg := sprintf("container %s of %s requests no %s", [c.name, k8s.workload_id, kind])
+}

@@ -1,0 +1,35 @@
+# METADATA
+# title: Secrets are not written as literal environment values
+# description: >-
+#   A password or token written in a manifest is in the repository, its
+#   history and every copy of it; it belongs in a Secret referenced with
+#   valueFrom.
+# custom:
+#   id: k8s-secret-env-literal
+#   severity: high
+#   soc2: [CC6.1, C1.1]
+#   soc1: [ITGC-LA-1]
+#   inputs: [kubernetes]
+#   remediation: Move the value to a Secret (or an external secret store) and reference it with valueFrom.secretKeyRef.
+package assure.kubernetes.secret_env
+
+import data.assure.lib.kubernetes as k8s
+import rego.v1
+
+patterns := ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"]
+
+secret_name(name) if {
+	some p in patterns
+	contains(upper(name), p)
+}
+
+resources contains c.id if some c in k8s.containers
+
+deny contains {"msg": msg, "resource": c.id, "attribute": sprintf("env[%d].value", [i])} if {
+	some c in k8s.containers
+	some i, e in c.container.env
+	secret_name(e.name)
+	is_string(e.value)
+	e.value != ""
+	msg := sprintf("container %s of %s sets %s to a literal value", [c.name, k8s.workload_id, e.name])
+}

@@ -1,0 +1,15 @@
+package assure.kubernetes.secret_env_test
+
+import data.assure.kubernetes.secret_env as se
+import rego.v1
+
+pod(env) := {"kind": "Pod", "metadata": {"name": "p"}, "spec": {"containers": [{"name": "c", "env": env}]}}
+
+test_literal_password_fails if {
+	count(se.deny) == 1 with input as pod([{"name": "DB_PASSWORD", "value": "hunter2"}])
+}
+
+test_secret_refs_and_other_names_pass if {
+	count(se.deny) == 0 with input as pod([{"name": "DB_PASSWORD", "valueFrom": {"secretKeyRef": {"name": "db", "key": "password"}}}])
+	count(se.deny) == 0 with input as pod([{"name": "LOG_LEVEL", "value": "info"}])
+}
