@@ -281,6 +281,14 @@ fn execute(
         .map(|p| Baseline::load(p).map(|b| (b, crate::discover::slash_path(p))))
         .transpose()
         .map_err(fatal)?;
+    let limits = InputLimits {
+        max_file_bytes: args.max_file_size,
+    };
+    let discover_opts = DiscoverOptions::new(args.no_ignore, &config.include, &config.exclude)
+        .map_err(|e| fatal(format!("{}: {e}", config_label(&config))))?;
+    let inputs = load_inputs(&args.paths, &discover_opts, limits)?;
+    // Controls that look across inputs read the scan's inventory.
+    set.add_data(crate::inputs::inventory::inventory(&inputs.documents))?;
     let evaluator = Evaluator::new(
         set,
         EvalOptions {
@@ -288,12 +296,6 @@ fn execute(
             mode: args.engine,
         },
     )?;
-    let limits = InputLimits {
-        max_file_bytes: args.max_file_size,
-    };
-    let discover_opts = DiscoverOptions::new(args.no_ignore, &config.include, &config.exclude)
-        .map_err(|e| fatal(format!("{}: {e}", config_label(&config))))?;
-    let inputs = load_inputs(&args.paths, &discover_opts, limits)?;
     let progress = progress_bar(progress_wanted, inputs.documents.len());
     let ctx = Context {
         gate: gate(&config),

@@ -211,6 +211,26 @@ pub struct ControlSet {
     pub controls: Vec<Control>,
 }
 
+impl ControlSet {
+    /// Merge a data document (the scan's inventory) and prepare the engine
+    /// again once, so evaluation workers clone a ready engine.
+    pub fn add_data(&mut self, data: serde_json::Value) -> Result<(), PolicyError> {
+        let err = |e: anyhow::Error| PolicyError {
+            file: "data".into(),
+            line: None,
+            message: format!("cannot merge data: {e}"),
+        };
+        self.engine
+            .add_data(regorus::Value::from(data))
+            .map_err(err)?;
+        self.engine.set_input(regorus::Value::new_object());
+        self.engine
+            .eval_query("true".to_owned(), false)
+            .map(|_| ())
+            .map_err(err)
+    }
+}
+
 /// Everything that shapes compilation.
 pub struct CompileOptions<'a> {
     pub objectives: &'a [Objective],

@@ -5,6 +5,7 @@
 //! One module per input format; this module holds what they share.
 
 pub mod dockerfile;
+pub mod inventory;
 pub mod json_lines;
 pub mod kinds;
 pub mod load;

@@ -1,0 +1,36 @@
+# METADATA
+# title: Images that serve a port declare a HEALTHCHECK
+# description: >-
+#   A service image without a health check looks healthy to Docker and
+#   Compose while it hangs; the check is what lets the runtime restart it.
+#   Images that EXPOSE no port (jobs, tools) are not examined.
+# custom:
+#   id: dockerfile-healthcheck
+#   severity: low
+#   soc2: [A1.1, CC7.2]
+#   soc1: [ITGC-OP-2]
+#   inputs: [dockerfile]
+#   remediation: Add a HEALTHCHECK to the final stage (or HEALTHCHECK NONE when the orchestrator probes the service).
+package assure.dockerfile.healthcheck
+
+import data.assure.lib.dockerfile as df
+import rego.v1
+
+serves if {
+	some i in input
+	i.Cmd == "expose"
+	i.Stage == df.final_stage
+}
+
+has_healthcheck if {
+	some i in input
+	i.Cmd == "healthcheck"
+	i.Stage == df.final_stage
+}
+
+resources contains df.stage_id(df.final_stage) if serves
+
+deny contains {"msg": "the image exposes a port but declares no HEALTHCHECK", "resource": df.stage_id(df.final_stage)} if {
+	serves
+	not has_healthcheck
+}

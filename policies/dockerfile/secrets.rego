@@ -1,0 +1,51 @@
+# METADATA
+# title: Images do not carry secrets in ENV or ARG
+# description: >-
+#   ENV values are baked into every layer after them and shown by docker
+#   inspect; ARG values stay in the image history. Neither is a place for a
+#   password or token.
+# custom:
+#   id: dockerfile-secrets-env
+#   severity: high
+#   soc2: [CC6.1, C1.1]
+#   soc1: [ITGC-LA-1]
+#   inputs: [dockerfile]
+#   remediation: Pass secrets at run time (orchestrator secrets) or at build time with RUN --mount=type=secret.
+package assure.dockerfile.secrets
+
+import data.assure.lib.dockerfile as df
+import rego.v1
+
+patterns := ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"]
+
+secret_name(name) if {
+	some p in patterns
+	contains(upper(name), p)
+}
+
+resources contains df.stage_id(df.final_stage) if count(df.froms) > 0
+
+# ENV: Value alternates names and values.
+deny contains {"msg": msg, "resource": df.stage_id(i.Stage), "_loc": {"line": i.Line}} if {
+	some i in input
+	i.Cmd == "env"
+	some k in numbers.range(0, count(i.Value) - 1)
+	k % 2 == 0
+	name := i.Value[k]
+	secret_name(name)
+	value := i.Value[k + 1]
+	value != ""
+	not startswith(value, "$")
+	msg := sprintf("ENV sets %s to a literal value", [name])
+}
+
+# ARG NAME=default: a default value for a secret is a secret in the image.
+deny contains {"msg": msg, "resource": df.stage_id(i.Stage), "_loc": {"line": i.Line}} if {
+	some i in input
+	i.Cmd == "arg"
+	some v in i.Value
+	[name, value] := split(v, "=")
+	secret_name(name)
+	value != ""
+	msg := sprintf("ARG %s has a default value", [name])
+}

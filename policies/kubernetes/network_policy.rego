@@ -1,0 +1,42 @@
+# METADATA
+# title: Workloads run in namespaces that have a NetworkPolicy
+# description: >-
+#   Without a NetworkPolicy every pod accepts traffic from every other pod
+#   in the cluster: one compromised workload reaches all the others.
+#   Looks across the scan: a policy anywhere in the scanned manifests for
+#   the workload's namespace counts.
+# custom:
+#   id: k8s-namespace-network-policy
+#   severity: medium
+#   soc2: [CC6.6, CC6.1]
+#   soc1: [ITGC-LA-1]
+#   inputs: [kubernetes]
+#   remediation: Add a NetworkPolicy to the namespace, starting from default-deny ingress and allowing what each workload needs.
+package assure.kubernetes.network_policy
+
+import data.assure.lib.kubernetes as k8s
+import rego.v1
+
+# Every Kubernetes document of the scan (see README, "Controls that look
+# across inputs"); empty when assure runs no scan.
+inventory := object.get(data, ["assure", "inventory", "kubernetes"], [])
+
+namespace := object.get(input.metadata, "namespace", "default")
+
+covered if {
+	some doc in inventory
+	doc.kind == "NetworkPolicy"
+	doc.namespace == namespace
+}
+
+resources contains k8s.workload_id if {
+	k8s.is_workload
+	input.kind != "Pod"
+}
+
+deny contains {"msg": msg, "resource": k8s.workload_id} if {
+	k8s.is_workload
+	input.kind != "Pod"
+	not covered
+	msg := sprintf("%s runs in namespace %s, which has no NetworkPolicy", [k8s.workload_id, namespace])
+}

@@ -1,0 +1,41 @@
+# METADATA
+# title: Deployment jobs use a protected environment
+# description: >-
+#   A GitHub environment is where deployment approvals, wait timers and
+#   branch restrictions live; a deploy job without one ships to production
+#   with no approval gate.
+# custom:
+#   id: gha-deploy-environment
+#   severity: medium
+#   soc2: [CC8.1]
+#   soc1: [ITGC-CM-1, ITGC-CM-2]
+#   inputs: [github-workflow]
+#   remediation: Add environment to the job (for example environment production) and configure required reviewers on that environment.
+package assure.workflows.deploy_environment
+
+import rego.v1
+
+deploy_words := ["deploy", "release", "publish", "rollout"]
+
+deploys(id, job) if {
+	some w in deploy_words
+	contains(lower(id), w)
+}
+
+deploys(id, job) if {
+	some w in deploy_words
+	contains(lower(object.get(job, "name", "")), w)
+}
+
+deploy_jobs contains id if {
+	some id, job in input.jobs
+	deploys(id, job)
+}
+
+resources contains sprintf("jobs.%s", [id]) if some id in deploy_jobs
+
+deny contains {"msg": msg, "resource": sprintf("jobs.%s", [id])} if {
+	some id in deploy_jobs
+	not input.jobs[id].environment
+	msg := sprintf("deployment job %s runs without an environment", [id])
+}
