@@ -322,8 +322,8 @@ fn committed_control_catalog_is_up_to_date() {
 }
 
 #[test]
-fn no_control_errors_on_the_example_or_any_fixture() {
-    for dir in ["demo/acme-billing", "fixtures"] {
+fn no_control_errors_on_the_example_fixtures_or_realistic_configs() {
+    for dir in ["demo/acme-billing", "fixtures", "tests/corpus/realistic"] {
         let out = assure(&["test", "--format", "json", dir]);
         let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
         let errors: Vec<String> = v["controls"]

@@ -14,14 +14,8 @@
 package assure.dockerfile.secrets
 
 import data.assure.lib.dockerfile as df
+import data.assure.lib.secrets
 import rego.v1
-
-patterns := ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"]
-
-secret_name(name) if {
-	some p in patterns
-	contains(upper(name), p)
-}
 
 resources contains df.stage_id(df.final_stage) if count(df.froms) > 0
 
@@ -32,10 +26,8 @@ deny contains {"msg": msg, "resource": df.stage_id(i.Stage), "_loc": {"line": i.
 	some k in numbers.range(0, count(i.Value) - 1)
 	k % 2 == 0
 	name := i.Value[k]
-	secret_name(name)
-	value := i.Value[k + 1]
-	value != ""
-	not startswith(value, "$")
+	secrets.secret_name(name)
+	secrets.secret_value(i.Value[k + 1])
 	msg := sprintf("ENV sets %s to a literal value", [name])
 }
 
@@ -45,7 +37,7 @@ deny contains {"msg": msg, "resource": df.stage_id(i.Stage), "_loc": {"line": i.
 	i.Cmd == "arg"
 	some v in i.Value
 	[name, value] := split(v, "=")
-	secret_name(name)
-	value != ""
+	secrets.secret_name(name)
+	secrets.secret_value(value)
 	msg := sprintf("ARG %s has a default value", [name])
 }

@@ -14,22 +14,15 @@
 package assure.kubernetes.secret_env
 
 import data.assure.lib.kubernetes as k8s
+import data.assure.lib.secrets
 import rego.v1
-
-patterns := ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "CREDENTIAL"]
-
-secret_name(name) if {
-	some p in patterns
-	contains(upper(name), p)
-}
 
 resources contains c.id if some c in k8s.containers
 
 deny contains {"msg": msg, "resource": c.id, "attribute": sprintf("env[%d].value", [i])} if {
 	some c in k8s.containers
 	some i, e in c.container.env
-	secret_name(e.name)
-	is_string(e.value)
-	e.value != ""
+	secrets.secret_name(e.name)
+	secrets.secret_value(e.value)
 	msg := sprintf("container %s of %s sets %s to a literal value", [c.name, k8s.workload_id, e.name])
 }

@@ -13,3 +13,7 @@ test_secret_refs_and_other_names_pass if {
 	count(se.deny) == 0 with input as pod([{"name": "DB_PASSWORD", "valueFrom": {"secretKeyRef": {"name": "db", "key": "password"}}}])
 	count(se.deny) == 0 with input as pod([{"name": "LOG_LEVEL", "value": "info"}])
 }
+
+test_settings_about_secrets_are_not_secrets if {
+	count(se.deny) == 0 with input as pod([{"name": "TOKEN_TTL", "value": "3600"}, {"name": "DB_PASSWORD_FILE", "value": "/run/secrets/db"}, {"name": "API_KEY_ENABLED", "value": "true"}])
+}

@@ -12,7 +12,26 @@ resources(type) := {r |
 	r := {"id": id, "props": object.get(res, "Properties", {})}
 }
 
-# A literal true, as templates write it (true or "true").
-is_true(v) if v == true
+# Conditions: a value set with !If satisfies a control only when every
+# branch does (the template allows each of them). One level of !If is
+# resolved; deeper nesting is taken as written.
+is_if(v) if {
+	is_object(v)
+	v["Fn::If"]
+}
 
-is_true(v) if lower(sprintf("%v", [v])) == "true"
+# The values a property may take: both branches of an !If, else itself.
+branches(v) := {v} if not is_if(v)
+
+branches(v) := {v["Fn::If"][1], v["Fn::If"][2]} if is_if(v)
+
+# A literal true, as templates write it (true or "true"), in every branch.
+is_true(v) if {
+	every b in branches(v) {
+		plain_true(b)
+	}
+}
+
+plain_true(v) if v == true
+
+plain_true(v) if lower(sprintf("%v", [v])) == "true"

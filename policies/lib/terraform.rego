@@ -13,15 +13,27 @@ resources(type) := {r |
 }
 
 # Whether an expression string refers to the resource `type.name`
-# ("${aws_s3_bucket.logs.id}", "${aws_s3_bucket.logs.bucket}").
+# ("${aws_s3_bucket.logs.id}", "${aws_s3_bucket.logs.bucket}", and with
+# count or for_each, "${aws_vpc.this[0].id}").
 references(expr, type, name) if {
 	is_string(expr)
-	contains(expr, sprintf("%s.%s.", [type, name]))
+	some sep in [".", "["]
+	contains(expr, sprintf("%s.%s%s", [type, name, sep]))
 }
 
 references(expr, type, name) if {
 	is_string(expr)
 	endswith(expr, sprintf("%s.%s}", [type, name]))
+}
+
+# Whether a sibling resource body configures `type.name` through `attr`:
+# directly, or, in the module style, by iterating over the resource
+# (for_each = aws_s3_bucket.this, bucket = each.value.id).
+linked(body, attr, type, name) if references(object.get(body, attr, ""), type, name)
+
+linked(body, attr, type, name) if {
+	references(object.get(body, "for_each", ""), type, name)
+	contains(object.get(body, attr, ""), "each.")
 }
 
 # The first body of a nested block, or an empty object (also when the
@@ -40,7 +52,7 @@ is_true(v) if v == "true"
 # (AWS provider v4+ splits a bucket's settings into such resources).
 siblings(sibling_type, attr, type, name) := {s.body |
 	some s in resources(sibling_type)
-	references(object.get(s.body, attr, ""), type, name)
+	linked(s.body, attr, type, name)
 }
 
 # A number, whether written as a literal or as a quoted string.

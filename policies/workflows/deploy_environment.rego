@@ -27,8 +27,11 @@ deploys(id, job) if {
 	contains(lower(object.get(job, "name", "")), w)
 }
 
+# A job that calls a reusable workflow cannot set an environment: the
+# called workflow's jobs do, and are examined where they are defined.
 deploy_jobs contains id if {
 	some id, job in input.jobs
+	not job.uses
 	deploys(id, job)
 }
 

@@ -12,3 +12,7 @@ test_environment_and_other_jobs_pass if {
 	count(env.deny) == 0 with input as {"jobs": {"deploy": {"environment": "production"}}}
 	count(env.resources) == 0 with input as {"jobs": {"test": {"runs-on": "ubuntu-latest"}}}
 }
+
+test_reusable_workflow_calls_are_not_examined if {
+	count(env.resources) == 0 with input as {"jobs": {"deploy": {"uses": "./.github/workflows/deploy.yml"}}}
+}

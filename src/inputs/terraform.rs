@@ -54,6 +54,7 @@ pub fn parse_module(dir: &str, files: Vec<ModuleFile>) -> Parsed {
         }
     }
     if any {
+        resolve_variable_defaults(&mut module);
         parsed.documents.push(Document {
             kind: InputKind::Terraform,
             path: dir.to_owned(),
@@ -106,6 +107,46 @@ fn merge_hcl_file(
         }
     }
     Ok(())
+}
+
+/// Replace an attribute that is exactly `var.NAME` with the default the
+/// module declares for that variable, as other IaC scanners do: a module's
+/// defaults are what it deploys unless a caller overrides them (tfvars
+/// files and caller arguments are not read). Expressions that merely use a
+/// variable stay `"${...}"` strings, and so do variables without a default.
+fn resolve_variable_defaults(module: &mut Map<String, Value>) {
+    let defaults: HashMap<String, Value> = module
+        .get("variable")
+        .and_then(Value::as_object)
+        .map(|vars| {
+            vars.iter()
+                .filter_map(|(name, bodies)| {
+                    let default = bodies.as_array()?.first()?.get("default")?;
+                    (!default.is_null()).then(|| (format!("${{var.{name}}}"), default.clone()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if defaults.is_empty() {
+        return;
+    }
+    fn walk(v: &mut Value, defaults: &HashMap<String, Value>) {
+        match v {
+            Value::String(s) => {
+                if let Some(d) = defaults.get(s.as_str()) {
+                    *v = d.clone();
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|i| walk(i, defaults)),
+            Value::Object(map) => map.values_mut().for_each(|i| walk(i, defaults)),
+            _ => {}
+        }
+    }
+    for (key, value) in module.iter_mut() {
+        if key != "variable" {
+            walk(value, &defaults);
+        }
+    }
 }
 
 /// The identifier a policy uses for a top-level block, Terraform's address
@@ -397,6 +438,11 @@ mod tests {
             json!("aws:kms")
         );
         assert_eq!(v["variable"]["env"][0]["default"], json!("prod"));
+        // `var.env` alone is resolved to its default; inside a template it is not.
+        assert_eq!(
+            v["resource"]["aws_s3_bucket"]["logs"][0]["bucket"],
+            json!("logs-${var.env}")
+        );
 
         let loc = |r: &str, a: Option<&str>| doc.locator.locate(v, Some(r), a).unwrap();
         assert_eq!(
@@ -437,6 +483,19 @@ mod tests {
         assert!(parsed.errors[0].line.is_some());
         assert_eq!(parsed.documents.len(), 1);
         assert!(parsed.documents[0].value["resource"]["aws_s3_bucket"]["a"].is_array());
+    }
+
+    #[test]
+    fn variables_with_defaults_are_resolved() {
+        let parsed = module(&[(
+            "m/main.tf",
+            "variable \"rotate\" {\n  default = true\n}\nvariable \"days\" {\n  default = 30\n}\nvariable \"unset\" {}\nresource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = var.rotate\n  deletion_window_in_days = var.days\n  description = var.unset\n  policy = \"${var.rotate}-x\"\n}\n",
+        )]);
+        let k = &parsed.documents[0].value["resource"]["aws_kms_key"]["k"][0];
+        assert_eq!(k["enable_key_rotation"], json!(true));
+        assert_eq!(k["deletion_window_in_days"], json!(30));
+        assert_eq!(k["description"], json!("${var.unset}"));
+        assert_eq!(k["policy"], json!("${var.rotate}-x"));
     }
 
     #[test]

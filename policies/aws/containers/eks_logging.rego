@@ -21,7 +21,10 @@ resources contains c.id if some c in tf.resources("aws_eks_cluster")
 
 deny contains {"msg": msg, "resource": c.id, "attribute": "enabled_cluster_log_types"} if {
 	some c in tf.resources("aws_eks_cluster")
-	enabled := {t | some t in object.get(c.body, "enabled_cluster_log_types", [])}
+	types := object.get(c.body, "enabled_cluster_log_types", [])
+	# A list from a variable ("${var.x}") cannot be read: not judged.
+	is_array(types)
+	enabled := {t | some t in types}
 	missing := required - enabled
 	count(missing) > 0
 	msg := sprintf("EKS cluster %s does not log %s", [c.name, concat(", ", sort(missing))])

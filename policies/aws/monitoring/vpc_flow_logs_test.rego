@@ -14,3 +14,8 @@ test_vpc_with_flow_log_passes if {
 	cfn := {"Resources": {"V": {"Type": "AWS::EC2::VPC"}, "L": {"Type": "AWS::EC2::FlowLog", "Properties": {"ResourceId": {"Ref": "V"}, "ResourceType": "VPC"}}}}
 	count(fl.deny) == 0 with input as cfn
 }
+
+test_count_indexed_references_pass if {
+	inp := {"resource": {"aws_vpc": {"this": [{"count": "${var.create ? 1 : 0}"}]}, "aws_flow_log": {"this": [{"vpc_id": "${aws_vpc.this[0].id}"}]}}}
+	count(fl.deny) == 0 with input as inp
+}

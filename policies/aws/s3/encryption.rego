@@ -31,9 +31,8 @@ inline_encrypted(body) if {
 }
 
 sibling_encrypted(bucket) if {
-	some cfg in tf.resources("aws_s3_bucket_server_side_encryption_configuration")
-	tf.references(cfg.body.bucket, "aws_s3_bucket", bucket.name)
-	some rule in cfg.body.rule
+	some cfg in tf.siblings("aws_s3_bucket_server_side_encryption_configuration", "bucket", "aws_s3_bucket", bucket.name)
+	some rule in cfg.rule
 	some default_enc in rule.apply_server_side_encryption_by_default
 	default_enc.sse_algorithm
 }
@@ -62,7 +61,11 @@ deny contains {"msg": msg, "resource": b.id, "attribute": "Properties"} if {
 	msg := sprintf("S3 bucket %s has no BucketEncryption", [b.id])
 }
 
+# Every branch of an !If must configure default encryption.
 cfn_encrypted(props) if {
-	some rule in props.BucketEncryption.ServerSideEncryptionConfiguration
-	rule.ServerSideEncryptionByDefault.SSEAlgorithm
+	every conf in cfn.branches(props.BucketEncryption.ServerSideEncryptionConfiguration) {
+		is_array(conf)
+		some rule in conf
+		rule.ServerSideEncryptionByDefault.SSEAlgorithm
+	}
 }

@@ -43,3 +43,24 @@ test_cloudformation if {
 	good := {"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketEncryption": {"ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}]}}}}}
 	count(s3_encryption.deny) == 0 with input as good
 }
+
+enc(alg) := [{"ServerSideEncryptionByDefault": {"SSEAlgorithm": alg}}]
+
+test_cloudformation_conditions if {
+	both := {"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketEncryption": {"ServerSideEncryptionConfiguration": {"Fn::If": ["P", enc("aws:kms"), enc("AES256")]}}}}}}
+	count(s3_encryption.deny) == 0 with input as both
+	one := {"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"BucketEncryption": {"ServerSideEncryptionConfiguration": {"Fn::If": ["P", enc("aws:kms"), {"Ref": "AWS::NoValue"}]}}}}}}
+	count(s3_encryption.deny) == 1 with input as one
+}
+
+test_module_style_for_each_sibling_passes if {
+	inp := {"resource": {
+		"aws_s3_bucket": {"this": [{"for_each": "${toset(var.buckets)}", "bucket": "${each.key}"}]},
+		"aws_s3_bucket_server_side_encryption_configuration": {"this": [{
+			"for_each": "${aws_s3_bucket.this}",
+			"bucket": "${each.value.id}",
+			"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms"}]}],
+		}]},
+	}}
+	count(s3_encryption.deny) == 0 with input as inp
+}

@@ -26,7 +26,7 @@ resources contains b.id if some b in tf.resources("aws_s3_bucket")
 
 blocks_for(bucket) := {pab |
 	some pab in tf.resources("aws_s3_bucket_public_access_block")
-	tf.references(pab.body.bucket, "aws_s3_bucket", bucket.name)
+	tf.linked(pab.body, "bucket", "aws_s3_bucket", bucket.name)
 }
 
 deny contains {"msg": msg, "resource": b.id} if {
