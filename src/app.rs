@@ -13,7 +13,7 @@ use crate::evaluate::{EvalOptions, Evaluator};
 use crate::frameworks::coverage::{Framework, Scope};
 use crate::frameworks::criterion;
 use crate::gate::{apply_baseline, apply_waivers, today, Baseline};
-use crate::inputs::load::{parse_units, InputLimits};
+use crate::inputs::load::{parse_units, InputLimits, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FILE_BYTES};
 use crate::inputs::waivers::InlineWaiver;
 use crate::inputs::{Document, InputError};
 use crate::report::{self, text::TextOptions};
@@ -268,9 +268,6 @@ fn execute(
 ) -> Result<ScanResult, Fatal> {
     let started = Instant::now();
     init_threads(args.jobs)?;
-    if !(args.timeout.is_finite() && args.timeout > 0.0) {
-        return Err(fatal("--timeout must be a positive number of seconds"));
-    }
     let Setup {
         config,
         scope,
@@ -282,8 +279,22 @@ fn execute(
         .transpose()
         .map_err(fatal)?;
     let limits = InputLimits {
-        max_file_bytes: args.max_file_size,
+        max_file_bytes: args
+            .max_file_size
+            .or(config.limits.max_file_size)
+            .unwrap_or(DEFAULT_MAX_FILE_BYTES),
+        max_depth: args
+            .max_depth
+            .or(config.limits.max_depth)
+            .unwrap_or(DEFAULT_MAX_DEPTH),
     };
+    let timeout = args.timeout.or(config.limits.timeout).unwrap_or(10.0);
+    if !(timeout.is_finite() && timeout > 0.0) {
+        return Err(fatal("the timeout must be a positive number of seconds"));
+    }
+    if limits.max_depth == 0 || limits.max_file_bytes == 0 {
+        return Err(fatal("--max-depth and --max-file-size must be at least 1"));
+    }
     let discover_opts = DiscoverOptions::new(args.no_ignore, &config.include, &config.exclude)
         .map_err(|e| fatal(format!("{}: {e}", config_label(&config))))?;
     let inputs = load_inputs(&args.paths, &discover_opts, limits)?;
@@ -292,7 +303,7 @@ fn execute(
     let evaluator = Evaluator::new(
         set,
         EvalOptions {
-            timeout: Duration::from_secs_f64(args.timeout),
+            timeout: Duration::from_secs_f64(timeout),
             mode: args.engine,
         },
     )?;
@@ -559,8 +570,9 @@ pub fn run_criteria(args: &CriteriaArgs) -> Result<i32, Fatal> {
             skip_controls: vec![],
             scope: args.scope.clone(),
             jobs: None,
-            timeout: 10.0,
-            max_file_size: InputLimits::default().max_file_bytes,
+            timeout: None,
+            max_file_size: None,
+            max_depth: None,
             no_ignore: false,
             engine: Default::default(),
         };

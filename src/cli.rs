@@ -74,12 +74,15 @@ pub struct ScanArgs {
     /// Worker threads (default: one per core)
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
-    /// Time limit for one control on one document, in seconds
-    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
-    pub timeout: f64,
-    /// Largest config file read, in bytes; larger files are errors
-    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
-    pub max_file_size: u64,
+    /// Time limit for one control on one document, in seconds [default: `limits.timeout` in assure.yaml, else 10]
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
+    /// Largest config file read, in bytes; larger files are errors [default: 10485760]
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
+    /// Deepest nesting a document may have; deeper documents are errors [default: 100]
+    #[arg(long, value_name = "LEVELS")]
+    pub max_depth: Option<usize>,
     /// Scan files that .gitignore and .ignore exclude
     #[arg(long)]
     pub no_ignore: bool,

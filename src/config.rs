@@ -32,9 +32,21 @@ pub struct Config {
     pub fail_on: Option<Severity>,
     #[serde(default)]
     pub waivers: Vec<WaiverConfig>,
+    #[serde(default)]
+    pub limits: LimitsConfig,
     /// Where the file was read from (set by [`load`]).
     #[serde(skip)]
     pub source: Option<PathBuf>,
+}
+
+/// Limits on what one input or evaluation may cost (flags override them).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsConfig {
+    pub max_file_size: Option<u64>,
+    pub max_depth: Option<usize>,
+    /// Seconds for one control on one document.
+    pub timeout: Option<f64>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -5,7 +5,16 @@ use assure::cli::{Cli, Command};
 use clap::Parser;
 use std::process::ExitCode;
 
+/// Exit code after Ctrl-C, as shells report a SIGINT death (128 + 2).
+const INTERRUPTED: i32 = 130;
+
 fn main() -> ExitCode {
+    // Ctrl-C: no partial report file stays behind, and the exit code says so.
+    let _ = ctrlc::set_handler(|| {
+        assure::report::remove_partial_reports();
+        eprintln!("interrupted");
+        std::process::exit(INTERRUPTED);
+    });
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Test(args) => {

@@ -7,19 +7,70 @@ use super::{decode_text, dockerfile, structured, InputError, Parsed};
 use crate::discover::{FoundFile, Unit};
 use rayon::prelude::*;
 
-/// Limits on what one input may cost.
+/// Limits on what one input may cost. Each exceeded limit is an error for
+/// that input, never a silent skip.
 #[derive(Debug, Clone, Copy)]
 pub struct InputLimits {
     pub max_file_bytes: u64,
+    /// Deepest nesting of objects and arrays a document may have.
+    pub max_depth: usize,
 }
+
+/// Config files are small; a 10 MiB one is almost surely generated or hostile.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Real configuration rarely nests 20 levels; 100 leaves room and keeps
+/// every later recursive walk (regorus values, reports) shallow.
+pub const DEFAULT_MAX_DEPTH: usize = 100;
 
 impl Default for InputLimits {
     fn default() -> Self {
-        // Config files are small; a 10 MiB one is almost surely generated or hostile.
         InputLimits {
-            max_file_bytes: 10 * 1024 * 1024,
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_depth: DEFAULT_MAX_DEPTH,
         }
     }
+}
+
+/// Nesting depth of a JSON value, without recursion.
+pub fn depth(v: &serde_json::Value) -> usize {
+    let mut max = 0;
+    let mut stack = vec![(v, 1usize)];
+    while let Some((v, d)) = stack.pop() {
+        match v {
+            serde_json::Value::Array(a) => {
+                max = max.max(d);
+                stack.extend(a.iter().map(|x| (x, d + 1)));
+            }
+            serde_json::Value::Object(o) => {
+                max = max.max(d);
+                stack.extend(o.values().map(|x| (x, d + 1)));
+            }
+            _ => max = max.max(d.saturating_sub(1)),
+        }
+    }
+    max
+}
+
+/// Drop documents nested deeper than the limit, each as an error.
+fn enforce_depth(mut parsed: Parsed, limits: InputLimits) -> Parsed {
+    let mut kept = Vec::with_capacity(parsed.documents.len());
+    for d in parsed.documents {
+        let n = depth(&d.value);
+        if n > limits.max_depth {
+            parsed.errors.push(InputError::new(
+                &d.path,
+                format!(
+                    "document nested {n} levels deep, over the limit of {} (--max-depth)",
+                    limits.max_depth
+                ),
+            ));
+        } else {
+            kept.push(d);
+        }
+    }
+    parsed.documents = kept;
+    parsed
 }
 
 /// Parse every unit; results come back in the units' order. A parser that
@@ -28,15 +79,17 @@ pub fn parse_units(units: &[Unit], limits: InputLimits) -> Vec<Parsed> {
     units
         .par_iter()
         .map(|u| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_unit(u, limits)))
-                .unwrap_or_else(|_| Parsed {
-                    documents: vec![],
-                    waivers: vec![],
-                    errors: vec![InputError::new(
-                        u.sort_key(),
-                        "internal error while parsing this input (a bug in assure: please report it)",
-                    )],
-                })
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                enforce_depth(parse_unit(u, limits), limits)
+            }))
+            .unwrap_or_else(|_| Parsed {
+                documents: vec![],
+                waivers: vec![],
+                errors: vec![InputError::new(
+                    u.sort_key(),
+                    "internal error while parsing this input (a bug in assure: please report it)",
+                )],
+            })
         })
         .collect()
 }
@@ -108,4 +161,17 @@ fn read_text(file: &FoundFile, limits: InputLimits) -> Result<String, InputError
     let bytes = std::fs::read(&file.abs)
         .map_err(|e| InputError::new(&file.rel, format!("cannot read: {e}")))?;
     decode_text(&file.rel, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn depth_counts_containers() {
+        assert_eq!(depth(&json!(1)), 0);
+        assert_eq!(depth(&json!({"a": 1})), 1);
+        assert_eq!(depth(&json!({"a": [1, {"b": []}]})), 4);
+    }
 }

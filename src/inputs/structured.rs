@@ -133,6 +133,9 @@ pub fn check_flow_depth(path: &str, text: &str, limit: usize) -> Result<(), Inpu
 /// Parse a JSON file as one document (or, for a Kubernetes `List`, several).
 pub fn parse_json(path: &str, text: &str) -> Parsed {
     let mut parsed = Parsed::default();
+    if text.trim().is_empty() {
+        return parsed; // an empty file holds no document, as for YAML
+    }
     match serde_json::from_str::<Value>(text) {
         Ok(json) => {
             let kind = refine_kind(&json, InputKind::Json);
@@ -276,7 +279,7 @@ pub fn refine_kind(v: &Value, generic: InputKind) -> InputKind {
 }
 
 /// serde's error text repeats the location we report in fields.
-fn strip_location(msg: &str) -> String {
+pub fn strip_location(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_owned(),
         None => msg.to_owned(),

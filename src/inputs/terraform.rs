@@ -328,8 +328,18 @@ fn merge_json_file(
     module: &mut Map<String, Value>,
     resources: &mut HashMap<String, TerraformBlock>,
 ) -> Result<(), InputError> {
+    if text.trim().is_empty() {
+        return Ok(()); // an empty file adds nothing to the module
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        InputError::new(path, format!("invalid JSON: {e}")).at(Some(e.line()), Some(e.column()))
+        InputError::new(
+            path,
+            format!(
+                "invalid JSON: {}",
+                super::structured::strip_location(&e.to_string())
+            ),
+        )
+        .at(Some(e.line()), Some(e.column()))
     })?;
     let Value::Object(top) = value else {
         return Err(InputError::new(

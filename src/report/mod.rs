@@ -11,7 +11,12 @@ pub mod text;
 pub mod verify;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Temporary report files being written, removed by [`remove_partial_reports`]
+/// when the run is interrupted (destructors do not run on a signal).
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// Write `contents` to `path` whole or not at all: a temporary file in the
 /// same folder, then a rename, so a CI step never reads half a report.
@@ -25,10 +30,30 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         .prefix(".assure-report-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    let tmp_path = tmp.path().to_path_buf();
+    if let Ok(mut p) = PENDING.lock() {
+        p.push(tmp_path.clone());
+    }
+    let result = (|| {
+        tmp.write_all(contents)?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(path).map_err(|e| e.error)?;
+        Ok(())
+    })();
+    if let Ok(mut p) = PENDING.lock() {
+        p.retain(|x| x != &tmp_path);
+    }
+    result
+}
+
+/// Remove report files still being written: called on Ctrl-C, so an
+/// interrupted run leaves no partial report behind.
+pub fn remove_partial_reports() {
+    if let Ok(p) = PENDING.lock() {
+        for path in p.iter() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
 }
 
 #[cfg(test)]
