@@ -1,0 +1,18 @@
+//! Fuzz the dockerfile input parser: bytes as a scanned file would give them,
+//! decoded, parsed, and every document's lines located. Must never panic.
+#![no_main]
+
+use assure::inputs::kinds::FileFormat;
+use assure::inputs::load::parse_text;
+use assure::inputs::{decode_text, inventory::inventory};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = decode_text("Dockerfile", data) else { return };
+    let parsed = parse_text("Dockerfile", FileFormat::Dockerfile, &text);
+    for d in &parsed.documents {
+        let _ = d.locator.locate(&d.value, Some("x"), Some("a.b[0]"));
+    }
+    let _ = inventory(&parsed.documents);
+    let _ = assure::inputs::waivers::scan("Dockerfile", &text);
+});
