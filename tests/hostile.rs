@@ -386,3 +386,38 @@ fn ctrl_c_exits_130_and_leaves_no_partial_report() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+#[test]
+fn network_and_environment_builtins_are_refused_at_load() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.yaml", "a: 1\n");
+    for (name, call) in [
+        (
+            "net",
+            "http.send({\"method\": \"get\", \"url\": \"http://127.0.0.1:9\"})",
+        ),
+        ("env", "opa.runtime().env"),
+    ] {
+        let policy = dir.path().join(format!("{name}.rego"));
+        fs::write(
+            &policy,
+            format!(
+                "package {name}\n\nimport rego.v1\n\ndeny contains x if {{\n  x := {call}\n}}\n"
+            ),
+        )
+        .unwrap();
+        let out = assure(&[
+            "test",
+            "--no-builtin",
+            "--policy",
+            policy.to_str().unwrap(),
+            dir.path().to_str().unwrap(),
+        ]);
+        assert_eq!(code(&out), 2, "{name}: {}", stdout(&out));
+        assert!(
+            stderr(&out).contains(&format!("{name}.rego")),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
