@@ -516,6 +516,7 @@ pub fn scan(
 }
 
 pub fn run_parse(args: &ParseArgs) -> Result<i32, Fatal> {
+    let started = Instant::now();
     let Inputs {
         documents, errors, ..
     } = load_inputs(
@@ -523,6 +524,24 @@ pub fn run_parse(args: &ParseArgs) -> Result<i32, Fatal> {
         &DiscoverOptions::default(),
         InputLimits::default(),
     )?;
+    if args.summary {
+        let mut kinds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for d in &documents {
+            *kinds.entry(d.kind.name()).or_default() += 1;
+        }
+        let mut text = String::new();
+        for (k, n) in kinds {
+            text.push_str(&format!("{k:<16} {n}\n"));
+        }
+        text.push_str(&format!(
+            "{} documents, {} input errors in {:.3}s\n",
+            documents.len(),
+            errors.len(),
+            started.elapsed().as_secs_f64()
+        ));
+        print_stdout(&text);
+        return Ok(if errors.is_empty() { 0 } else { 1 });
+    }
     let out: Vec<serde_json::Value> = documents
         .iter()
         .map(|d| {

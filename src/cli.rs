@@ -216,6 +216,10 @@ pub struct ParseArgs {
     /// A config file or folder
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
+    /// Print only how many documents of each kind were found, the errors and
+    /// the time taken: discovery and parsing alone, the floor of a scan
+    #[arg(long)]
+    pub summary: bool,
 }
 
 #[derive(Debug, Args)]

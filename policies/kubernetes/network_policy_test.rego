@@ -7,11 +7,11 @@ deployment := {"kind": "Deployment", "metadata": {"name": "api", "namespace": "b
 
 test_namespace_without_policy_fails if {
 	inv := [{"kind": "NetworkPolicy", "namespace": "other"}]
-	count(np.deny) == 1 with input as deployment with data.assure.inventory.kubernetes as inv
+	count(np.deny) == 1 with input as deployment with data.inventory.kubernetes as inv
 	count(np.deny) == 1 with input as deployment
 }
 
 test_namespace_with_policy_passes if {
 	inv := [{"kind": "Deployment", "namespace": "billing"}, {"kind": "NetworkPolicy", "namespace": "billing"}]
-	count(np.deny) == 0 with input as deployment with data.assure.inventory.kubernetes as inv
+	count(np.deny) == 0 with input as deployment with data.inventory.kubernetes as inv
 }

@@ -2,7 +2,8 @@
 //!
 //! A policy sees one document as `input`. Some controls need the others
 //! (is there a NetworkPolicy anywhere for this namespace?), so every scan
-//! puts a small summary of all its documents under `data.assure.inventory`:
+//! puts a small summary of all its documents under `data.inventory` (a path
+//! no policy package uses, so reading it evaluates nothing else):
 //! for Kubernetes, each document's `apiVersion`, `kind`, `name`,
 //! `namespace` and `path`. It is built once, before evaluation, and shared
 //! by every evaluation; it is empty when assure runs no scan (`verify`).
@@ -25,5 +26,5 @@ pub fn inventory(documents: &[Document]) -> Value {
             })
         })
         .collect();
-    json!({"assure": {"inventory": {"kubernetes": kubernetes}}})
+    json!({"inventory": {"kubernetes": kubernetes}})
 }

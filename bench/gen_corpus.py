@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""Write a synthetic monorepo of N config files for assure's benchmarks.
+
+Mixed like real infrastructure repositories: Terraform modules split over
+several files (variables, count, for_each, module calls, sibling resources),
+multi-document Kubernetes manifests, CloudFormation templates with short
+tags, Dockerfiles and GitHub workflows; about a third of resources are
+misconfigured so controls both pass and fail. Deterministic for a given N.
+
+    python3 bench/gen_corpus.py OUT_DIR N
+"""
+import os
+import random
+import sys
+
+TF_MAIN = '''module "network_{i}" {{
+  source = "../../modules/network"
+  name   = "svc-{i}"
+  cidr   = "10.{a}.0.0/16"
+}}
+
+resource "aws_s3_bucket" "data" {{
+  for_each = toset(var.buckets)
+  bucket   = "svc-{i}-${{each.key}}"
+  tags     = merge(var.tags, {{ Service = "svc-{i}" }})
+}}
+
+resource "aws_s3_bucket_versioning" "data" {{
+  for_each = aws_s3_bucket.data
+  bucket   = each.value.id
+  versioning_configuration {{
+    status = "{versioning}"
+  }}
+}}
+
+resource "aws_kms_key" "data" {{
+  description         = "svc-{i}"
+  enable_key_rotation = {rotation}
+}}
+'''
+
+TF_DB = '''resource "aws_db_instance" "main" {{
+  count                   = var.create_db ? 1 : 0
+  identifier              = "svc-{i}"
+  engine                  = "postgres"
+  instance_class          = "db.t4g.medium"
+  allocated_storage       = 50
+  storage_encrypted       = {enc}
+  backup_retention_period = {backup}
+  multi_az                = {multi_az}
+  deletion_protection     = true
+  publicly_accessible     = false
+}}
+
+resource "aws_cloudwatch_log_group" "app" {{
+  name              = "/svc/{i}"
+  retention_in_days = {retention}
+}}
+'''
+
+TF_NET = '''resource "aws_security_group" "app" {{
+  name   = "svc-{i}"
+  vpc_id = module.network_{i}.vpc_id
+
+  ingress {{
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }}
+
+  ingress {{
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["{ssh_cidr}"]
+  }}
+}}
+
+resource "aws_lb_listener" "https" {{
+  load_balancer_arn = aws_lb.app.arn
+  port              = 443
+  protocol          = "HTTPS"
+  ssl_policy        = "{ssl_policy}"
+  certificate_arn   = var.certificate_arn
+}}
+'''
+
+TF_VARS = '''variable "buckets" {{
+  type    = list(string)
+  default = ["raw", "curated"]
+}}
+
+variable "create_db" {{
+  type    = bool
+  default = true
+}}
+
+variable "certificate_arn" {{
+  type = string
+}}
+
+variable "tags" {{
+  type    = map(string)
+  default = {{ Team = "team-{t}" }}
+}}
+
+output "bucket_arns" {{
+  value = [for b in aws_s3_bucket.data : b.arn]
+}}
+'''
+
+K8S = '''apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: svc-{i}
+  namespace: team-{t}
+  labels:
+    app: svc-{i}
+spec:
+  replicas: {replicas}
+  selector:
+    matchLabels:
+      app: svc-{i}
+  template:
+    metadata:
+      labels:
+        app: svc-{i}
+    spec:
+      securityContext:
+        runAsNonRoot: {non_root}
+      containers:
+        - name: app
+          image: ghcr.io/acme/svc-{i}:{tag}
+          ports:
+            - containerPort: 8080
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop: ["ALL"]
+          resources:
+            requests: {{cpu: 100m, memory: 128Mi}}
+            limits: {{cpu: 500m, memory: 256Mi}}
+          livenessProbe:
+            httpGet: {{path: /live, port: 8080}}
+          readinessProbe:
+            httpGet: {{path: /ready, port: 8080}}
+          env:
+            - name: LOG_LEVEL
+              value: info
+            - name: DB_PASSWORD
+              valueFrom:
+                secretKeyRef: {{name: svc-{i}, key: password}}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: svc-{i}
+  namespace: team-{t}
+spec:
+  selector:
+    app: svc-{i}
+  ports:
+    - port: 80
+      targetPort: 8080
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: svc-{i}
+  namespace: team-{t}
+data:
+  settings.json: |
+    {{"feature": true, "limit": {i}}}
+'''
+
+NETPOL = '''apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: team-{t}
+spec:
+  podSelector: {{}}
+  policyTypes: [Ingress]
+'''
+
+CFN = '''AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Env:
+    Type: String
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub "svc-{i}-${{Env}}"
+      VersioningConfiguration:
+        Status: Enabled
+{encryption}
+  Queue:
+    Type: AWS::SQS::Queue
+    Properties:
+      KmsMasterKeyId: !Ref Key
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: true
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      StorageEncrypted: {enc}
+      MultiAZ: !If [IsProd, true, false]
+      BackupRetentionPeriod: 14
+Outputs:
+  BucketArn:
+    Value: !GetAtt Bucket.Arn
+'''
+
+CFN_ENC = '''      BucketEncryption:
+        ServerSideEncryptionConfiguration:
+          - ServerSideEncryptionByDefault:
+              SSEAlgorithm: aws:kms'''
+
+DOCKERFILE = '''# syntax=docker/dockerfile:1
+FROM golang:1.23 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -o /out/svc ./cmd/svc
+
+FROM {base}
+COPY --from=build /out/svc /svc
+EXPOSE 8080
+{user}
+ENTRYPOINT ["/svc"]
+'''
+
+WORKFLOW = '''name: ci-{i}
+on:
+  pull_request:
+  push:
+    branches: [main]
+{permissions}
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-go@v5
+        with:
+          go-version: "1.23"
+      - run: go test ./...
+  lint:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: {lint}
+'''
+
+
+def write(root, rel, text):
+    path = os.path.join(root, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def main():
+    root, n = sys.argv[1], int(sys.argv[2])
+    rng = random.Random(n)
+    bad = lambda: rng.random() < 0.33
+    files = 0
+    i = 0
+    while files < n:
+        t = i % 40
+        kind = i % 10
+        if kind < 4:  # a Terraform module: four files
+            d = f"infra/team-{t}/svc-{i}"
+            write(root, f"{d}/main.tf", TF_MAIN.format(i=i, a=i % 250, versioning="Suspended" if bad() else "Enabled", rotation="false" if bad() else "true"))
+            write(root, f"{d}/database.tf", TF_DB.format(i=i, enc="false" if bad() else "true", backup=1 if bad() else 14, multi_az="false" if bad() else "true", retention=30 if bad() else 400))
+            write(root, f"{d}/network.tf", TF_NET.format(i=i, ssh_cidr="0.0.0.0/0" if bad() else "10.0.0.0/8", ssl_policy="ELBSecurityPolicy-2016-08" if bad() else "ELBSecurityPolicy-TLS13-1-2-2021-06"))
+            write(root, f"{d}/variables.tf", TF_VARS.format(t=t))
+            files += 4
+        elif kind < 7:
+            write(root, f"k8s/team-{t}/svc-{i}.yaml", K8S.format(i=i, t=t, replicas=1 if bad() else 3, non_root="false" if bad() else "true", tag="latest" if bad() else f"1.{i}.0"))
+            files += 1
+            if i % 40 < 20 and not os.path.exists(os.path.join(root, f"k8s/team-{t}/network-policy.yaml")):
+                write(root, f"k8s/team-{t}/network-policy.yaml", NETPOL.format(t=t))
+                files += 1
+        elif kind == 7:
+            write(root, f"cloudformation/svc-{i}.yaml", CFN.format(i=i, encryption="" if bad() else CFN_ENC, enc="false" if bad() else "true"))
+            files += 1
+        elif kind == 8:
+            write(root, f"services/svc-{i}/Dockerfile", DOCKERFILE.format(base="debian:latest" if bad() else "gcr.io/distroless/static-debian12:nonroot", user="" if bad() else "USER 65532"))
+            files += 1
+        else:
+            write(root, f".github/workflows/ci-{i}.yml", WORKFLOW.format(i=i, permissions="" if bad() else "permissions:\n  contents: read", lint="golangci/golangci-lint-action@v6" if bad() else "golangci/golangci-lint-action@aaa1c3c9a0e4e2e0b1b6a3a4d2e6f1c9b8a7d6e5 # v6"))
+            files += 1
+        i += 1
+    print(f"wrote {files} files to {root}")
+
+
+if __name__ == "__main__":
+    main()
