@@ -305,6 +305,7 @@ fn execute(
         EvalOptions {
             timeout: Duration::from_secs_f64(timeout),
             mode: args.engine,
+            evaluate_all: args.evaluate_all,
         },
     )?;
     let progress = progress_bar(progress_wanted, inputs.documents.len());
@@ -594,6 +595,7 @@ pub fn run_criteria(args: &CriteriaArgs) -> Result<i32, Fatal> {
             max_depth: None,
             no_ignore: false,
             engine: Default::default(),
+            evaluate_all: false,
         };
         execute(&scan, |_| Gate::default(), None, false)?
     } else {

@@ -89,6 +89,11 @@ pub struct ScanArgs {
     /// Which regorus engine runs the controls
     #[arg(long, value_enum, default_value_t = EngineMode::Interpreter)]
     pub engine: EngineMode,
+    /// Evaluate every control on every document of its input kinds, even
+    /// documents holding none of its resource types (slower, same results;
+    /// for checking a policy's `resource_types`)
+    #[arg(long)]
+    pub evaluate_all: bool,
 }
 
 #[derive(Debug, Args)]

@@ -49,6 +49,9 @@ pub struct EvalOptions {
     /// Wall-clock limit for one control on one document.
     pub timeout: Duration,
     pub mode: EngineMode,
+    /// Evaluate every control on every document of its kinds, even those
+    /// holding none of its `resource_types` (slower; results are the same).
+    pub evaluate_all: bool,
 }
 
 impl Default for EvalOptions {
@@ -56,6 +59,7 @@ impl Default for EvalOptions {
         EvalOptions {
             timeout: Duration::from_secs(10),
             mode: EngineMode::Interpreter,
+            evaluate_all: false,
         }
     }
 }
@@ -107,9 +111,23 @@ impl Evaluator {
         let mut fallbacks = Vec::new();
         let mut errors = Vec::new();
         let mut engine = set.engine.clone();
+        // Analyse the modules once (loop hoisting over every module is most
+        // of the cost) and compile each control's RVM program from that:
+        // compiling from the engine per control took about 0.1 s of start-up
+        // with 61 controls.
+        let first = set.controls.iter().flat_map(rule_paths).next();
+        let policy = first.map(|rule| {
+            engine
+                .compile_with_entrypoint(&rule.as_str().into())
+                .map_err(|e| e.to_string())
+        });
         for c in &set.controls {
             let paths = rule_paths(c);
-            let program = compile_program(&mut engine, &paths);
+            let program = match &policy {
+                Some(Ok(p)) => compile_program(p, &paths),
+                Some(Err(e)) => Err(e.clone()),
+                None => Err("no rules".to_owned()),
+            };
             match program {
                 Ok(p) if opts.mode == EngineMode::Vm => runners.push(Runner::Vm(p)),
                 Ok(_) => runners.push(Runner::Interpreter),
@@ -165,12 +183,19 @@ impl Evaluator {
                 || Worker::new(self),
                 |worker, (di, doc)| {
                     let input = regorus::Value::from(doc.value.clone());
+                    // Skip controls that examine none of the document's
+                    // resource types: they would report nothing for it.
+                    let types = if self.opts.evaluate_all {
+                        None
+                    } else {
+                        doc.resource_types()
+                    };
                     let results = self
                         .set
                         .controls
                         .iter()
                         .enumerate()
-                        .filter(|(_, c)| c.applies_to(doc.kind))
+                        .filter(|(_, c)| c.applies_to(doc.kind) && c.examines(types.as_ref()))
                         .map(|(ci, _)| (ci, di, worker.run(ci, &input)))
                         .collect::<Vec<_>>();
                     done();
@@ -184,13 +209,12 @@ impl Evaluator {
     }
 }
 
-fn compile_program(engine: &mut regorus::Engine, paths: &[String]) -> Result<Arc<Program>, String> {
-    let first: regorus::Rc<str> = paths.first().map(|p| p.as_str()).unwrap_or("").into();
-    let compiled = engine
-        .compile_with_entrypoint(&first)
-        .map_err(|e| e.to_string())?;
+fn compile_program(
+    policy: &regorus::CompiledPolicy,
+    paths: &[String],
+) -> Result<Arc<Program>, String> {
     let entry: Vec<&str> = paths.iter().map(String::as_str).collect();
-    Compiler::compile_from_policy(&compiled, &entry).map_err(|e| e.to_string())
+    Compiler::compile_from_policy(policy, &entry).map_err(|e| e.to_string())
 }
 
 /// One worker thread's engines, reused for every document it evaluates.
@@ -395,7 +419,14 @@ mod tests {
                 data: vec![],
             },
         )?;
-        Evaluator::new(set, EvalOptions { timeout, mode })
+        Evaluator::new(
+            set,
+            EvalOptions {
+                timeout,
+                mode,
+                evaluate_all: false,
+            },
+        )
     }
 
     const PRIVILEGED: &str = "# METADATA\n# title: No privileged containers\n# custom:\n#   id: k8s-privileged\n#   severity: high\n#   soc2: [CC6.1]\n#   inputs: [kubernetes]\npackage assure.k8s.privileged\n\nresources contains r if {\n  some c in input.spec.containers\n  r := sprintf(\"%s/%s/container:%s\", [input.kind, input.metadata.name, c.name])\n}\n\ndeny contains {\"msg\": msg, \"resource\": r, \"attribute\": \"securityContext.privileged\"} if {\n  some c in input.spec.containers\n  c.securityContext.privileged == true\n  r := sprintf(\"%s/%s/container:%s\", [input.kind, input.metadata.name, c.name])\n  msg := sprintf(\"container %s runs privileged\", [c.name])\n}\n";

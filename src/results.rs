@@ -588,6 +588,7 @@ mod tests {
             soc2: vec![],
             soc1: vec![],
             inputs: vec![],
+            resource_types: vec![],
             remediation: String::new(),
             package: "p".into(),
             source: "p.rego".into(),

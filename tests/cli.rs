@@ -338,3 +338,18 @@ fn no_control_errors_on_the_example_fixtures_or_realistic_configs() {
         assert_eq!(v["summary"]["input_errors"], 0, "{dir}");
     }
 }
+
+#[test]
+fn skipping_controls_by_resource_type_changes_no_result() {
+    for dir in ["demo/acme-billing", "fixtures", "tests/corpus/realistic"] {
+        let strip = |out: std::process::Output| {
+            let mut v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+            v.as_object_mut().unwrap().remove("elapsed");
+            v
+        };
+        let pruned = strip(assure(&["test", "--format", "json", dir]));
+        let all = strip(assure(&["test", "--format", "json", "--evaluate-all", dir]));
+        assert_eq!(pruned["controls"], all["controls"], "{dir}");
+        assert_eq!(pruned["summary"], all["summary"], "{dir}");
+    }
+}

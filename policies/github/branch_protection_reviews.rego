@@ -10,6 +10,7 @@
 #   soc2: [CC8.1, CC6.3]
 #   soc1: [ITGC-CM-1]
 #   inputs: [terraform]
+#   resource_types: [github_branch_protection, github_branch_protection_v3]
 #   remediation: >-
 #     Add required_pull_request_reviews with required_approving_review_count
 #     of at least 1 (and dismiss_stale_reviews) to the branch protection.

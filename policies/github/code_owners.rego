@@ -9,6 +9,7 @@
 #   soc2: [CC8.1]
 #   soc1: [ITGC-CM-1]
 #   inputs: [terraform]
+#   resource_types: [github_branch_protection, github_branch_protection_v3]
 #   remediation: Set require_code_owner_reviews = true in required_pull_request_reviews and keep a CODEOWNERS file.
 package assure.github.code_owners
 

@@ -10,6 +10,7 @@
 #   soc2: [CC8.1, CC6.3]
 #   soc1: [ITGC-CM-1, ITGC-LA-2]
 #   inputs: [terraform]
+#   resource_types: [github_branch_protection, github_branch_protection_v3]
 #   remediation: Set enforce_admins = true on the branch protection.
 package assure.github.enforce_admins
 

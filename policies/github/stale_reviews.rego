@@ -9,6 +9,7 @@
 #   soc2: [CC8.1]
 #   soc1: [ITGC-CM-1]
 #   inputs: [terraform]
+#   resource_types: [github_branch_protection, github_branch_protection_v3]
 #   remediation: Set dismiss_stale_reviews = true in required_pull_request_reviews.
 package assure.github.stale_reviews
 

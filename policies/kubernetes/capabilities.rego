@@ -10,6 +10,7 @@
 #   soc2: [CC6.3, CC6.8]
 #   soc1: [ITGC-LA-2]
 #   inputs: [kubernetes]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Set securityContext.capabilities.drop to [ALL] and add back only the capabilities the process needs.
 package assure.kubernetes.capabilities
 

@@ -10,6 +10,7 @@
 #   soc2: [CC6.1, CC6.6]
 #   soc1: [ITGC-LA-2]
 #   inputs: [kubernetes]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them to false).
 package assure.kubernetes.host_namespaces
 

@@ -10,6 +10,7 @@
 #   soc2: [CC6.1]
 #   soc1: [ITGC-LA-2]
 #   inputs: [kubernetes]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Use emptyDir, persistent volumes or projected volumes instead of hostPath.
 package assure.kubernetes.hostpath
 

@@ -11,6 +11,7 @@
 #   soc2: [CC6.6, CC6.1]
 #   soc1: [ITGC-LA-1]
 #   inputs: [kubernetes]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Add a NetworkPolicy to the namespace, starting from default-deny ingress and allowing what each workload needs.
 package assure.kubernetes.network_policy
 

@@ -9,6 +9,7 @@
 #   soc2: [CC6.1, CC6.8]
 #   soc1: [ITGC-LA-2]
 #   inputs: [kubernetes]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Set securityContext.allowPrivilegeEscalation to false on every container.
 package assure.kubernetes.privilege_escalation
 

@@ -9,6 +9,7 @@
 #   soc2: [A1.1, A1.2]
 #   soc1: [ITGC-OP-2]
 #   inputs: [kubernetes]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Add livenessProbe and readinessProbe to the containers of Deployments, StatefulSets and DaemonSets.
 package assure.kubernetes.probes
 

@@ -9,6 +9,7 @@
 #   soc2: [CC6.8, CC7.1]
 #   soc1: [ITGC-CM-3]
 #   inputs: [kubernetes]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Set securityContext.readOnlyRootFilesystem to true and mount emptyDir volumes where the application must write.
 package assure.kubernetes.readonly_root
 

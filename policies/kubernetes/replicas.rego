@@ -9,6 +9,7 @@
 #   soc2: [A1.2]
 #   soc1: []
 #   inputs: [kubernetes]
+#   resource_types: [Deployment, StatefulSet]
 #   remediation: Run at least two replicas (or scale with a HorizontalPodAutoscaler whose minReplicas is 2 or more).
 package assure.kubernetes.replicas
 

@@ -9,6 +9,7 @@
 #   soc2: [A1.1]
 #   soc1: []
 #   inputs: [kubernetes]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Set resources.requests.cpu and resources.requests.memory on every container.
 package assure.kubernetes.resource_requests
 

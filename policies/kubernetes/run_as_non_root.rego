@@ -10,6 +10,7 @@
 #   soc2: [CC6.1, CC6.8]
 #   soc1: [ITGC-LA-2]
 #   inputs: [kubernetes]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Set securityContext.runAsNonRoot to true (on the pod or each container) and a non-zero runAsUser.
 package assure.kubernetes.run_as_non_root
 

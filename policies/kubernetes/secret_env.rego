@@ -10,6 +10,7 @@
 #   soc2: [CC6.1, C1.1]
 #   soc1: [ITGC-LA-1]
 #   inputs: [kubernetes]
+#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Move the value to a Secret (or an external secret store) and reference it with valueFrom.secretKeyRef.
 package assure.kubernetes.secret_env
 

@@ -41,6 +41,11 @@ pub struct Custom {
     #[serde(default)]
     pub inputs: Vec<String>,
     pub remediation: Option<String>,
+    /// Resource types (Terraform resource or data types, CloudFormation
+    /// types, Kubernetes kinds) the control examines: documents holding none
+    /// of them are not evaluated. Empty: every document of its input kinds.
+    #[serde(default)]
+    pub resource_types: Vec<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }

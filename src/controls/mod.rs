@@ -81,6 +81,10 @@ pub struct Control {
     pub soc1: Vec<String>,
     /// Input kinds it applies to; empty means every kind (plain conftest policies).
     pub inputs: Vec<InputKind>,
+    /// Resource types it examines (see METADATA `resource_types`); empty
+    /// means every document of its input kinds.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub resource_types: Vec<String>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub remediation: String,
     /// The Rego package, e.g. `assure.aws.s3_encryption`.
@@ -95,6 +99,17 @@ pub struct Control {
 impl Control {
     pub fn applies_to(&self, kind: InputKind) -> bool {
         self.inputs.is_empty() || self.inputs.contains(&kind)
+    }
+
+    /// Whether a document holding these resource types (`None`: a kind
+    /// without types) can hold anything this control examines.
+    pub fn examines(&self, types: Option<&std::collections::HashSet<&str>>) -> bool {
+        match types {
+            Some(t) if !self.resource_types.is_empty() => {
+                self.resource_types.iter().any(|r| t.contains(r.as_str()))
+            }
+            _ => true,
+        }
     }
 }
 
@@ -463,6 +478,7 @@ fn control_from(
         soc2: a.custom.soc2,
         soc1,
         inputs,
+        resource_types: a.custom.resource_types,
         remediation: a.custom.remediation.unwrap_or_default().trim().to_owned(),
         package: package.to_owned(),
         source: src.label.clone(),
@@ -483,6 +499,7 @@ fn plain_control(package: &str, src: &PolicySource, rules: Rules) -> Control {
         soc2: vec![],
         soc1: vec![],
         inputs: vec![],
+        resource_types: vec![],
         remediation: String::new(),
         package: package.to_owned(),
         source: src.label.clone(),

@@ -34,6 +34,44 @@ pub struct Document {
 }
 
 impl Document {
+    /// The resource types the document holds, for skipping controls that
+    /// examine none of them: Terraform resource and data types,
+    /// CloudFormation resource types, the Kubernetes kind. `None` for kinds
+    /// without types.
+    pub fn resource_types(&self) -> Option<std::collections::HashSet<&str>> {
+        fn keys(v: Option<&serde_json::Value>) -> impl Iterator<Item = &str> {
+            v.and_then(serde_json::Value::as_object)
+                .into_iter()
+                .flat_map(|m| m.keys().map(String::as_str))
+        }
+        match self.kind {
+            InputKind::Terraform => Some(
+                keys(self.value.get("resource"))
+                    .chain(keys(self.value.get("data")))
+                    .collect(),
+            ),
+            InputKind::Cloudformation => Some(
+                self.value
+                    .get("Resources")
+                    .and_then(serde_json::Value::as_object)
+                    .into_iter()
+                    .flat_map(|m| {
+                        m.values()
+                            .filter_map(|r| r.get("Type").and_then(serde_json::Value::as_str))
+                    })
+                    .collect(),
+            ),
+            InputKind::Kubernetes => Some(
+                self.value
+                    .get("kind")
+                    .and_then(serde_json::Value::as_str)
+                    .into_iter()
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
     /// The document's name in reports: the path, with `[n]` for the n-th
     /// document of a multi-document file when there is more than one.
     pub fn display_path(&self, documents_in_file: usize) -> String {

@@ -10,6 +10,7 @@
 #   soc2: [CC6.1, CC7.2]
 #   soc1: [ITGC-DI-1]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_cloudtrail, AWS::CloudTrail::Trail]
 #   remediation: Set kms_key_id on the trail (KMSKeyId in CloudFormation) to a customer-managed key.
 package assure.aws.cloudtrail_kms
 

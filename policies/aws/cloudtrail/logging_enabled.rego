@@ -9,6 +9,7 @@
 #   soc2: [CC7.2, CC7.3]
 #   soc1: [ITGC-OP-2, ITGC-DI-1]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_cloudtrail, AWS::CloudTrail::Trail]
 #   remediation: Remove enable_logging = false from the trail (IsLogging true in CloudFormation).
 package assure.aws.cloudtrail_logging_enabled
 

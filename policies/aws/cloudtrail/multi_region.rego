@@ -10,6 +10,7 @@
 #   soc2: [CC7.2, CC7.3]
 #   soc1: [ITGC-OP-2, ITGC-DI-1]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_cloudtrail, AWS::CloudTrail::Trail]
 #   remediation: >-
 #     Set is_multi_region_trail = true and enable_log_file_validation = true
 #     (IsMultiRegionTrail and EnableLogFileValidation in CloudFormation).

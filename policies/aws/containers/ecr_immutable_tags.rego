@@ -10,6 +10,7 @@
 #   soc2: [CC8.1]
 #   soc1: [ITGC-CM-3]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_ecr_repository, AWS::ECR::Repository]
 #   remediation: Set image_tag_mutability = "IMMUTABLE" (ImageTagMutability in CloudFormation).
 package assure.aws.ecr_immutable_tags
 

@@ -7,6 +7,7 @@
 #   soc2: [CC7.1, CC6.8]
 #   soc1: [ITGC-CM-2]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_ecr_registry_scanning_configuration, aws_ecr_repository, AWS::ECR::Repository]
 #   remediation: Add image_scanning_configuration { scan_on_push = true } (ImageScanningConfiguration in CloudFormation), or enhanced scanning for the registry.
 package assure.aws.ecr_scan_on_push
 

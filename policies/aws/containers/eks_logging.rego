@@ -9,6 +9,7 @@
 #   soc2: [CC7.2, CC7.3]
 #   soc1: [ITGC-OP-2]
 #   inputs: [terraform]
+#   resource_types: [aws_eks_cluster]
 #   remediation: Set enabled_cluster_log_types to include api, audit and authenticator.
 package assure.aws.eks_control_plane_logging
 

@@ -10,6 +10,7 @@
 #   soc2: [CC6.6, CC6.1]
 #   soc1: [ITGC-LA-1]
 #   inputs: [terraform]
+#   resource_types: [aws_eks_cluster]
 #   remediation: Set vpc_config endpoint_public_access = false, or restrict public_access_cidrs to known networks.
 package assure.aws.eks_public_endpoint
 

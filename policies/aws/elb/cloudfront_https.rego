@@ -7,6 +7,7 @@
 #   soc2: [CC6.7]
 #   soc1: [ITGC-LA-3]
 #   inputs: [terraform]
+#   resource_types: [aws_cloudfront_distribution]
 #   remediation: Set viewer_protocol_policy to redirect-to-https or https-only on every cache behavior.
 package assure.aws.cloudfront_https
 

@@ -9,6 +9,7 @@
 #   soc2: [CC6.7]
 #   soc1: [ITGC-LA-3]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_lb_listener, aws_alb_listener, AWS::ElasticLoadBalancingV2::Listener]
 #   remediation: Listen on HTTPS (or TLS), and make any port-80 listener a redirect to HTTPS.
 package assure.aws.lb_https
 

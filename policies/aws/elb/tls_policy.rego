@@ -10,6 +10,7 @@
 #   soc2: [CC6.7]
 #   soc1: [ITGC-LA-3]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_lb_listener, aws_alb_listener, AWS::ElasticLoadBalancingV2::Listener]
 #   remediation: Use ELBSecurityPolicy-TLS13-1-2-2021-06 (or another TLS 1.2+ policy) as ssl_policy.
 package assure.aws.lb_tls_policy
 

@@ -10,6 +10,7 @@
 #   soc2: [CC6.3, CC6.1]
 #   soc1: [ITGC-LA-2]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_policy_document, AWS::IAM::Policy, AWS::IAM::ManagedPolicy, AWS::IAM::Role, AWS::IAM::User, AWS::IAM::Group]
 #   remediation: Grant the specific actions and resources the role needs; keep administrator access to break-glass roles managed outside the workload.
 package assure.aws.iam_wildcard_admin
 

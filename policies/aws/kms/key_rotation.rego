@@ -9,6 +9,7 @@
 #   soc2: [CC6.1]
 #   soc1: [ITGC-LA-3]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_kms_key, AWS::KMS::Key]
 #   remediation: Set enable_key_rotation = true (EnableKeyRotation in CloudFormation) on symmetric keys.
 package assure.aws.kms_key_rotation
 

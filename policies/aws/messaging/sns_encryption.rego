@@ -7,6 +7,7 @@
 #   soc2: [CC6.1, C1.1]
 #   soc1: [ITGC-LA-3]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_sns_topic, AWS::SNS::Topic]
 #   remediation: Set kms_master_key_id (KmsMasterKeyId in CloudFormation), for example to alias/aws/sns.
 package assure.aws.sns_encryption
 

@@ -7,6 +7,7 @@
 #   soc2: [CC6.1, C1.1]
 #   soc1: [ITGC-LA-3]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_sqs_queue, AWS::SQS::Queue]
 #   remediation: Set kms_master_key_id, or sqs_managed_sse_enabled = true (KmsMasterKeyId or SqsManagedSseEnabled in CloudFormation).
 package assure.aws.sqs_encryption
 

@@ -10,6 +10,7 @@
 #   soc2: [CC7.1, CC3.4, CC8.1]
 #   soc1: [ITGC-CM-3]
 #   inputs: [terraform]
+#   resource_types: [aws_config_configuration_recorder, aws_config_configuration_recorder_status]
 #   remediation: Record all supported resource types (recording_group all_supported = true) and add an aws_config_configuration_recorder_status with is_enabled = true.
 package assure.aws.config_recorder
 

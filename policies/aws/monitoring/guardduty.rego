@@ -9,6 +9,7 @@
 #   soc2: [CC7.2, CC6.8]
 #   soc1: [ITGC-OP-2]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_guardduty_detector, AWS::GuardDuty::Detector]
 #   remediation: Remove enable = false from aws_guardduty_detector (Enable true in CloudFormation).
 package assure.aws.guardduty_enabled
 

@@ -10,6 +10,7 @@
 #   soc2: [CC7.2, C1.2]
 #   soc1: [ITGC-DI-1]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_cloudwatch_log_group, AWS::Logs::LogGroup]
 #   remediation: Set retention_in_days (RetentionInDays) to 365 or more, as your retention policy says.
 package assure.aws.cloudwatch_log_retention
 

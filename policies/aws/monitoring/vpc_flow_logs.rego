@@ -9,6 +9,7 @@
 #   soc2: [CC7.2, CC7.3]
 #   soc1: [ITGC-OP-2]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_vpc, aws_flow_log, AWS::EC2::VPC, AWS::EC2::FlowLog]
 #   remediation: Add an aws_flow_log with vpc_id set to the VPC (AWS::EC2::FlowLog with ResourceId in CloudFormation).
 package assure.aws.vpc_flow_logs
 

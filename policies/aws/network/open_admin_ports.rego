@@ -10,6 +10,7 @@
 #   soc2: [CC6.6, CC6.1]
 #   soc1: [ITGC-LA-1]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule, AWS::EC2::SecurityGroup, AWS::EC2::SecurityGroupIngress]
 #   remediation: >-
 #     Restrict the rule's CIDR blocks to known networks, or reach hosts through
 #     SSM Session Manager or a bastion instead of opening ports 22 and 3389.

@@ -10,6 +10,7 @@
 #   soc2: [A1.2, CC7.5]
 #   soc1: [ITGC-OP-1]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_db_instance, aws_rds_cluster, AWS::RDS::DBInstance, AWS::RDS::DBCluster]
 #   remediation: Set backup_retention_period (BackupRetentionPeriod) to 7 days or more.
 package assure.aws.rds_backup_retention
 

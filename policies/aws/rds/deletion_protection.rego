@@ -9,6 +9,7 @@
 #   soc2: [A1.2, CC6.1]
 #   soc1: [ITGC-DI-2, ITGC-OP-1]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_db_instance, aws_rds_cluster, AWS::RDS::DBInstance, AWS::RDS::DBCluster]
 #   remediation: Set deletion_protection = true (DeletionProtection in CloudFormation).
 package assure.aws.rds_deletion_protection
 

@@ -9,6 +9,7 @@
 #   soc2: [CC6.1, C1.1]
 #   soc1: [ITGC-LA-3]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_db_instance, aws_rds_cluster, AWS::RDS::DBInstance, AWS::RDS::DBCluster]
 #   remediation: >-
 #     Set storage_encrypted = true (StorageEncrypted in CloudFormation), with a
 #     customer-managed KMS key where the data is confidential.

@@ -9,6 +9,7 @@
 #   soc2: [A1.2]
 #   soc1: [ITGC-OP-1]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_db_instance, AWS::RDS::DBInstance]
 #   remediation: Set multi_az = true (MultiAZ in CloudFormation); Aurora clusters get it from instances in several zones.
 package assure.aws.rds_multi_az
 

@@ -9,6 +9,7 @@
 #   soc2: [CC6.6, CC6.1]
 #   soc1: [ITGC-LA-1]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_db_instance, aws_rds_cluster_instance, AWS::RDS::DBInstance]
 #   remediation: Set publicly_accessible = false (PubliclyAccessible in CloudFormation) and reach the database from inside the VPC.
 package assure.aws.rds_public_access
 

@@ -9,6 +9,7 @@
 #   soc2: [CC7.2, CC7.3]
 #   soc1: [ITGC-OP-2]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_s3_bucket_logging, aws_s3_bucket, AWS::S3::Bucket]
 #   remediation: Add an aws_s3_bucket_logging resource (or a logging block) that sends access logs to a log bucket; LoggingConfiguration in CloudFormation.
 package assure.aws.s3_access_logging
 

@@ -10,6 +10,7 @@
 #   soc2: [CC6.1, C1.1]
 #   soc1: [ITGC-LA-3]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_server_side_encryption_configuration, AWS::S3::Bucket]
 #   remediation: >-
 #     Configure default encryption (SSE-KMS or SSE-S3) with an
 #     aws_s3_bucket_server_side_encryption_configuration resource, or

@@ -11,6 +11,7 @@
 #   soc2: [C1.2, PI1.5, P4.2]
 #   soc1: [ITGC-DI-2]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_object_lock_configuration, AWS::S3::Bucket]
 #   remediation: Create the bucket with object_lock_enabled = true and add an aws_s3_bucket_object_lock_configuration with a default retention (COMPLIANCE mode for records).
 package assure.aws.s3_object_lock
 

@@ -9,6 +9,7 @@
 #   soc2: [CC6.1, CC6.6]
 #   soc1: [ITGC-LA-1]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_public_access_block, AWS::S3::Bucket]
 #   remediation: >-
 #     Add an aws_s3_bucket_public_access_block for the bucket with
 #     block_public_acls, block_public_policy, ignore_public_acls and

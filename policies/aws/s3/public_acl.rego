@@ -9,6 +9,7 @@
 #   soc2: [CC6.1, CC6.6]
 #   soc1: [ITGC-LA-1]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_acl, AWS::S3::Bucket]
 #   remediation: Use the private ACL (or no ACL with BucketOwnerEnforced object ownership) and grant access through policies.
 package assure.aws.s3_public_acl
 

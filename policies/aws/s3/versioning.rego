@@ -10,6 +10,7 @@
 #   soc2: [A1.2, CC7.5]
 #   soc1: [ITGC-OP-1]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_versioning, AWS::S3::Bucket]
 #   remediation: Enable versioning with an aws_s3_bucket_versioning resource (status Enabled), or VersioningConfiguration in CloudFormation.
 package assure.aws.s3_versioning
 

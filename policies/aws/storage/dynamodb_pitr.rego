@@ -10,6 +10,7 @@
 #   soc2: [A1.2, CC7.5]
 #   soc1: [ITGC-OP-1]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_dynamodb_table, AWS::DynamoDB::Table]
 #   remediation: Add point_in_time_recovery { enabled = true } (PointInTimeRecoverySpecification in CloudFormation).
 package assure.aws.dynamodb_pitr
 

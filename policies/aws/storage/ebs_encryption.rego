@@ -9,6 +9,7 @@
 #   soc2: [CC6.1, C1.1]
 #   soc1: [ITGC-LA-3]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_ebs_encryption_by_default, aws_ebs_volume, aws_instance, AWS::EC2::Volume]
 #   remediation: Set encrypted = true on aws_ebs_volume and on instance block devices (or turn on EBS encryption by default for the account).
 package assure.aws.ebs_encryption
 

@@ -7,6 +7,7 @@
 #   soc2: [CC6.1, C1.1]
 #   soc1: [ITGC-LA-3]
 #   inputs: [terraform, cloudformation]
+#   resource_types: [aws_efs_file_system, AWS::EFS::FileSystem]
 #   remediation: Set encrypted = true (Encrypted in CloudFormation), with a customer-managed kms_key_id for confidential data.
 package assure.aws.efs_encryption
 
