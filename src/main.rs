@@ -9,6 +9,14 @@ use std::process::ExitCode;
 const INTERRUPTED: i32 = 130;
 
 fn main() -> ExitCode {
+    // regorus makes and discards errors while it evaluates (a builtin given
+    // the wrong type is undefined, not an error); with RUST_BACKTRACE=1 in
+    // the environment each one captured a backtrace, which took a tenth of a
+    // scan. Panics still print theirs: they read RUST_BACKTRACE, not this.
+    // Set before any thread starts, as `set_var` requires.
+    if std::env::var_os("RUST_LIB_BACKTRACE").is_none() {
+        std::env::set_var("RUST_LIB_BACKTRACE", "0");
+    }
     // Ctrl-C: no partial report file stays behind, and the exit code says so.
     let _ = ctrlc::set_handler(|| {
         assure::report::remove_partial_reports();

@@ -594,6 +594,7 @@ mod tests {
             source: "p.rego".into(),
             builtin: false,
             rules: Default::default(),
+            modules: vec![],
         }
     }
 

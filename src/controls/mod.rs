@@ -2,6 +2,7 @@
 //! library and from `--policy` paths, validated, and compiled once into one
 //! regorus engine that every evaluation clones.
 
+pub mod deps;
 pub mod metadata;
 
 use crate::frameworks::{criterion, Objective};
@@ -94,6 +95,10 @@ pub struct Control {
     pub builtin: bool,
     #[serde(skip)]
     pub rules: Rules,
+    /// The sources (indexes into [`ControlSet::sources`]) evaluating it
+    /// needs: its own package's and those it refers to (see [`deps`]).
+    #[serde(skip)]
+    pub modules: Vec<usize>,
 }
 
 impl Control {
@@ -222,27 +227,29 @@ pub fn read_sources(paths: &[PathBuf], with_tests: bool) -> Result<Vec<PolicySou
 /// The compiled policies and the controls found in them.
 #[derive(Debug, Clone)]
 pub struct ControlSet {
+    /// Every policy in one engine: validated at load, used by `verify` and
+    /// the VM; evaluation builds smaller engines from `sources`.
     pub engine: regorus::Engine,
     pub controls: Vec<Control>,
+    /// The policy sources, in load order.
+    pub sources: Vec<PolicySource>,
+    /// The data documents merged under `data` (`--data`, the inventory).
+    pub data: Vec<regorus::Value>,
 }
 
 impl ControlSet {
-    /// Merge a data document (the scan's inventory) and prepare the engine
-    /// again once, so evaluation workers clone a ready engine.
+    /// Merge a data document (the scan's inventory).
     pub fn add_data(&mut self, data: serde_json::Value) -> Result<(), PolicyError> {
-        let err = |e: anyhow::Error| PolicyError {
-            file: "data".into(),
-            line: None,
-            message: format!("cannot merge data: {e}"),
-        };
+        let value = regorus::Value::from(data);
         self.engine
-            .add_data(regorus::Value::from(data))
-            .map_err(err)?;
-        self.engine.set_input(regorus::Value::new_object());
-        self.engine
-            .eval_query("true".to_owned(), false)
-            .map(|_| ())
-            .map_err(err)
+            .add_data(value.clone())
+            .map_err(|e| PolicyError {
+                file: "data".into(),
+                line: None,
+                message: format!("cannot merge data: {e}"),
+            })?;
+        self.data.push(value);
+        Ok(())
     }
 }
 
@@ -264,10 +271,14 @@ pub fn compile(
     let mut errors = Vec::new();
     // package -> indexes of its sources
     let mut packages: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut package_names = Vec::with_capacity(sources.len());
     for (i, src) in sources.iter().enumerate() {
         match add_policy(&mut engine, src) {
             Ok(()) => match package_of(&src.text) {
-                Some((pkg, _)) => packages.entry(pkg).or_default().push(i),
+                Some((pkg, _)) => {
+                    package_names.push(pkg.clone());
+                    packages.entry(pkg).or_default().push(i);
+                }
                 None => errors.push(PolicyError {
                     file: src.label.clone(),
                     line: None,
@@ -277,8 +288,11 @@ pub fn compile(
             Err(e) => errors.push(e),
         }
     }
+    let mut data = Vec::with_capacity(opts.data.len());
     for d in &opts.data {
-        if let Err(e) = engine.add_data(regorus::Value::from(d.clone())) {
+        let value = regorus::Value::from(d.clone());
+        data.push(value.clone());
+        if let Err(e) = engine.add_data(value) {
             errors.push(PolicyError {
                 file: "--data".into(),
                 line: None,
@@ -359,10 +373,19 @@ pub fn compile(
         return Err(errors);
     }
     controls.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(ControlSet { engine, controls })
+    let refs: Vec<deps::DataRefs> = sources.iter().map(|s| deps::data_refs(&s.text)).collect();
+    for c in &mut controls {
+        c.modules = deps::needed_modules(&c.package, &package_names, &refs);
+    }
+    Ok(ControlSet {
+        engine,
+        controls,
+        sources: sources.to_vec(),
+        data,
+    })
 }
 
-fn add_policy(engine: &mut regorus::Engine, src: &PolicySource) -> Result<(), PolicyError> {
+pub fn add_policy(engine: &mut regorus::Engine, src: &PolicySource) -> Result<(), PolicyError> {
     match engine.add_policy(src.label.clone(), src.text.clone()) {
         Ok(_) => Ok(()),
         Err(v1_err) if v1_err.to_string().contains("keyword is required") => {
@@ -485,6 +508,7 @@ fn control_from(
         builtin,
         rules,
         id,
+        modules: Vec::new(),
     })
 }
 
@@ -505,6 +529,7 @@ fn plain_control(package: &str, src: &PolicySource, rules: Rules) -> Control {
         source: src.label.clone(),
         builtin: src.label.starts_with("builtin:"),
         rules,
+        modules: Vec::new(),
     }
 }
 

@@ -9,6 +9,9 @@
 //! Interpreter or VM: regorus offers both; see [`EngineMode`] for why the
 //! interpreter is the default.
 
+mod engines;
+mod entry;
+
 use crate::controls::{Control, ControlSet};
 use crate::inputs::Document;
 use crate::results::RawEval;
@@ -65,9 +68,13 @@ impl Default for EvalOptions {
 }
 
 /// How one control is run.
-#[derive(Debug, Clone)]
 enum Runner {
-    Interpreter,
+    /// The interpreter, in the control's own engine (see [`engines`]), one
+    /// pass through its entry rule (see [`entry`]).
+    Own(Box<regorus::Engine>),
+    /// The interpreter, in the engine holding every policy, rule by rule:
+    /// only if the control's own engine could not be built.
+    Shared,
     Vm(Arc<Program>),
 }
 
@@ -130,7 +137,7 @@ impl Evaluator {
             };
             match program {
                 Ok(p) if opts.mode == EngineMode::Vm => runners.push(Runner::Vm(p)),
-                Ok(_) => runners.push(Runner::Interpreter),
+                Ok(_) => runners.push(Runner::Shared),
                 Err(e)
                     if e.contains("Unknown builtin function") || e.contains("Unknown function") =>
                 {
@@ -139,16 +146,32 @@ impl Evaluator {
                         line: None,
                         message: format!("control `{}`: {e}", c.id),
                     });
-                    runners.push(Runner::Interpreter);
+                    runners.push(Runner::Shared);
                 }
                 Err(e) => {
-                    fallbacks.push((c.id.clone(), e));
-                    runners.push(Runner::Interpreter);
+                    if opts.mode == EngineMode::Vm {
+                        fallbacks.push((c.id.clone(), e));
+                    }
+                    runners.push(Runner::Shared);
                 }
             }
         }
         if !errors.is_empty() {
             return Err(errors);
+        }
+        let own: Vec<Option<Result<regorus::Engine, String>>> = runners
+            .par_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                matches!(r, Runner::Shared).then(|| engines::build(&set, i, opts.timeout))
+            })
+            .collect();
+        for (i, built) in own.into_iter().enumerate() {
+            match built {
+                Some(Ok(engine)) => runners[i] = Runner::Own(Box::new(engine)),
+                Some(Err(e)) => fallbacks.push((set.controls[i].id.clone(), e)),
+                None => {}
+            }
         }
         let data = set.engine.get_data();
         Ok(Evaluator {
@@ -220,30 +243,44 @@ fn compile_program(
 /// One worker thread's engines, reused for every document it evaluates.
 struct Worker<'a> {
     ev: &'a Evaluator,
-    engine: regorus::Engine,
+    /// Clones of the controls' own engines, made when first needed.
+    own: HashMap<usize, regorus::Engine>,
+    /// A clone of the engine holding every policy, if any control needs it.
+    shared: Option<regorus::Engine>,
     vms: HashMap<usize, RegoVM>,
 }
 
 impl<'a> Worker<'a> {
     fn new(ev: &'a Evaluator) -> Self {
-        let mut engine = ev.set.engine.clone();
-        engine.set_execution_timer_config(timer(ev.opts.timeout));
-        // As OPA and conftest do by default, and as the VM does: a builtin
-        // given the wrong type makes its expression undefined, not an error.
-        engine.set_strict_builtin_errors(false);
         Worker {
             ev,
-            engine,
+            own: HashMap::new(),
+            shared: None,
             vms: HashMap::new(),
         }
     }
 
     /// Evaluate one control on one input. A panic inside the engine is
-    /// caught and becomes an error for this pair; the engine is rebuilt.
+    /// caught and becomes an error for this pair; the engines are rebuilt.
     fn run(&mut self, ci: usize, input: &regorus::Value) -> RawEval {
         let control = &self.ev.set.controls[ci];
         let result = catch_unwind(AssertUnwindSafe(|| match &self.ev.runners[ci] {
-            Runner::Interpreter => self.run_interpreter(control, input),
+            Runner::Own(prototype) => {
+                let engine = self
+                    .own
+                    .entry(ci)
+                    .or_insert_with(|| regorus::Engine::clone(prototype));
+                run_entry(engine, control, input)
+            }
+            Runner::Shared => {
+                let ev = self.ev;
+                let engine = self.shared.get_or_insert_with(|| {
+                    let mut engine = ev.set.engine.clone();
+                    engines::configure(&mut engine, ev.opts.timeout);
+                    engine
+                });
+                run_rules(engine, control, input)
+            }
             Runner::Vm(program) => {
                 let program = program.clone();
                 self.run_vm(ci, control, program, input)
@@ -264,14 +301,6 @@ impl<'a> Worker<'a> {
                 }
             }
         }
-    }
-
-    fn run_interpreter(&mut self, control: &Control, input: &regorus::Value) -> RawEval {
-        self.engine.set_input(input.clone());
-        let engine = &mut self.engine;
-        collect(control, |path| {
-            engine.eval_rule(path.to_owned()).map_err(|e| e.to_string())
-        })
     }
 
     fn run_vm(
@@ -299,6 +328,26 @@ impl<'a> Worker<'a> {
                 .map_err(|e| e.to_string())
         })
     }
+}
+
+/// Evaluate a control through its entry rule: one interpreter pass.
+fn run_entry(engine: &mut regorus::Engine, control: &Control, input: &regorus::Value) -> RawEval {
+    engine.set_input(input.clone());
+    let mut values = match engine.eval_rule(entry::PATH.to_owned()) {
+        Ok(v) => entry::split(v).into_iter(),
+        Err(e) => return failed(e.to_string()),
+    };
+    collect(control, |_| {
+        Ok(values.next().unwrap_or(regorus::Value::Undefined))
+    })
+}
+
+/// Evaluate a control rule by rule.
+fn run_rules(engine: &mut regorus::Engine, control: &Control, input: &regorus::Value) -> RawEval {
+    engine.set_input(input.clone());
+    collect(control, |path| {
+        engine.eval_rule(path.to_owned()).map_err(|e| e.to_string())
+    })
 }
 
 fn timer(limit: Duration) -> ExecutionTimerConfig {
@@ -359,12 +408,17 @@ fn collect(
         Ok(())
     })();
     if let Err(e) = result {
-        return RawEval {
-            error: Some(e),
-            ..RawEval::default()
-        };
+        return failed(e);
     }
     raw
+}
+
+/// The result of a control that could not be evaluated on a document.
+fn failed(error: String) -> RawEval {
+    RawEval {
+        error: Some(clean_error(&error)),
+        ..RawEval::default()
+    }
 }
 
 /// The elements of a rule's value: a set or array gives its items, an
