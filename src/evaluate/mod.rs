@@ -23,7 +23,7 @@ use regorus::utils::limits::ExecutionTimerConfig;
 use std::collections::{BTreeSet, HashMap};
 use std::num::NonZeroU32;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 /// Which regorus engine evaluates the controls.
@@ -70,10 +70,12 @@ impl Default for EvalOptions {
 /// How one control is run.
 enum Runner {
     /// The interpreter, in the control's own engine (see [`engines`]), one
-    /// pass through its entry rule (see [`entry`]).
-    Own(Box<regorus::Engine>),
-    /// The interpreter, in the engine holding every policy, rule by rule:
-    /// only if the control's own engine could not be built.
+    /// pass through its entry rule (see [`entry`]). The engine is built the
+    /// first time a worker needs it, so that start-up does not pay for
+    /// controls the scan never runs (an empty folder runs none); if it
+    /// cannot be built the control runs [`Runner::Shared`]'s way.
+    Own(Box<OnceLock<Result<regorus::Engine, String>>>),
+    /// The interpreter, in the engine holding every policy, rule by rule.
     Shared,
     Vm(Arc<Program>),
 }
@@ -84,8 +86,9 @@ pub struct Evaluator {
     runners: Vec<Runner>,
     data: regorus::Value,
     opts: EvalOptions,
-    /// Why controls fell back to the interpreter (for `--verbose` output).
-    pub fallbacks: Vec<(String, String)>,
+    /// Controls the VM could not compile, and why (they run on the
+    /// interpreter).
+    vm_fallbacks: Vec<(String, String)>,
 }
 
 /// The rule paths of a control, in evaluation order.
@@ -135,9 +138,10 @@ impl Evaluator {
                 Some(Err(e)) => Err(e.clone()),
                 None => Err("no rules".to_owned()),
             };
+            let interpreter = || Runner::Own(Box::default());
             match program {
                 Ok(p) if opts.mode == EngineMode::Vm => runners.push(Runner::Vm(p)),
-                Ok(_) => runners.push(Runner::Shared),
+                Ok(_) => runners.push(interpreter()),
                 Err(e)
                     if e.contains("Unknown builtin function") || e.contains("Unknown function") =>
                 {
@@ -152,26 +156,12 @@ impl Evaluator {
                     if opts.mode == EngineMode::Vm {
                         fallbacks.push((c.id.clone(), e));
                     }
-                    runners.push(Runner::Shared);
+                    runners.push(interpreter());
                 }
             }
         }
         if !errors.is_empty() {
             return Err(errors);
-        }
-        let own: Vec<Option<Result<regorus::Engine, String>>> = runners
-            .par_iter()
-            .enumerate()
-            .map(|(i, r)| {
-                matches!(r, Runner::Shared).then(|| engines::build(&set, i, opts.timeout))
-            })
-            .collect();
-        for (i, built) in own.into_iter().enumerate() {
-            match built {
-                Some(Ok(engine)) => runners[i] = Runner::Own(Box::new(engine)),
-                Some(Err(e)) => fallbacks.push((set.controls[i].id.clone(), e)),
-                None => {}
-            }
         }
         let data = set.engine.get_data();
         Ok(Evaluator {
@@ -179,8 +169,23 @@ impl Evaluator {
             runners,
             data,
             opts,
-            fallbacks,
+            vm_fallbacks: fallbacks,
         })
+    }
+
+    /// Controls that did not run the way [`EvalOptions::mode`] asked, and
+    /// why: those the VM could not compile, and those whose own engine
+    /// could not be built (known only once a scan has needed them).
+    pub fn fallbacks(&self) -> Vec<(String, String)> {
+        let mut out = self.vm_fallbacks.clone();
+        for (i, r) in self.runners.iter().enumerate() {
+            if let Runner::Own(cell) = r {
+                if let Some(Err(e)) = cell.get() {
+                    out.push((self.set.controls[i].id.clone(), e.clone()));
+                }
+            }
+        }
+        out
     }
 
     pub fn controls(&self) -> &[Control] {
@@ -265,22 +270,18 @@ impl<'a> Worker<'a> {
     fn run(&mut self, ci: usize, input: &regorus::Value) -> RawEval {
         let control = &self.ev.set.controls[ci];
         let result = catch_unwind(AssertUnwindSafe(|| match &self.ev.runners[ci] {
-            Runner::Own(prototype) => {
-                let engine = self
-                    .own
-                    .entry(ci)
-                    .or_insert_with(|| regorus::Engine::clone(prototype));
-                run_entry(engine, control, input)
-            }
-            Runner::Shared => {
+            Runner::Own(cell) => {
                 let ev = self.ev;
-                let engine = self.shared.get_or_insert_with(|| {
-                    let mut engine = ev.set.engine.clone();
-                    engines::configure(&mut engine, ev.opts.timeout);
-                    engine
-                });
-                run_rules(engine, control, input)
+                let built = cell.get_or_init(|| engines::build(&ev.set, ci, ev.opts.timeout));
+                match built {
+                    Ok(prototype) => {
+                        let engine = self.own.entry(ci).or_insert_with(|| prototype.clone());
+                        run_entry(engine, control, input)
+                    }
+                    Err(_) => run_rules(self.shared(), control, input),
+                }
             }
+            Runner::Shared => run_rules(self.shared(), control, input),
             Runner::Vm(program) => {
                 let program = program.clone();
                 self.run_vm(ci, control, program, input)
@@ -301,6 +302,16 @@ impl<'a> Worker<'a> {
                 }
             }
         }
+    }
+
+    /// This worker's clone of the engine holding every policy.
+    fn shared(&mut self) -> &mut regorus::Engine {
+        let ev = self.ev;
+        self.shared.get_or_insert_with(|| {
+            let mut engine = ev.set.engine.clone();
+            engines::configure(&mut engine, ev.opts.timeout);
+            engine
+        })
     }
 
     fn run_vm(
