@@ -18,20 +18,14 @@ package assure.kubernetes.network_policy
 import data.assure.lib.kubernetes as k8s
 import rego.v1
 
-# Every Kubernetes document of the scan (see README, "Controls that look
-# across inputs"); empty when assure runs no scan. Referenced by its full
-# path: reading `data` as a whole would evaluate every policy.
-default inventory := []
-
-inventory := data.inventory.kubernetes
-
 namespace := object.get(input.metadata, "namespace", "default")
 
-covered if {
-	some doc in inventory
-	doc.kind == "NetworkPolicy"
-	doc.namespace == namespace
-}
+# The scan's Kubernetes documents indexed by namespace and kind (see README,
+# "Controls that look across inputs"); absent when assure runs no scan.
+# Looked up, not searched: searching the document list for every workload
+# costs the square of the repository's size. Referenced by its full path:
+# reading `data` as a whole would evaluate every policy.
+covered if data.inventory.kubernetes_by_namespace[namespace].NetworkPolicy
 
 resources contains k8s.workload_id if {
 	k8s.is_workload
