@@ -16,9 +16,10 @@ use crate::gate::{apply_baseline, apply_waivers, today, Baseline};
 use crate::inputs::load::{parse_units, InputLimits, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FILE_BYTES};
 use crate::inputs::waivers::InlineWaiver;
 use crate::inputs::{Document, InputError};
+use crate::pipeline::Streamed;
 use crate::report::{self, text::TextOptions};
-use crate::results::{build_targets, ControlResult, Gate, Parts, ScanResult};
-use std::collections::HashMap;
+use crate::results::{ControlResult, Gate, Parts, ScanResult};
+use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -297,10 +298,9 @@ fn execute(
     }
     let discover_opts = DiscoverOptions::new(args.no_ignore, &config.include, &config.exclude)
         .map_err(|e| fatal(format!("{}: {e}", config_label(&config))))?;
-    let inputs = load_inputs(&args.paths, &discover_opts, limits)?;
-    // Controls that look across inputs read the scan's inventory.
-    set.add_data(crate::inputs::inventory::inventory(&inputs.documents))?;
-    let evaluator = Evaluator::new(
+    let found =
+        discover(&args.paths, &discover_opts).map_err(|e| fatal(format!("cannot scan {e}")))?;
+    let mut evaluator = Evaluator::new(
         set,
         EvalOptions {
             timeout: Duration::from_secs_f64(timeout),
@@ -308,7 +308,12 @@ fn execute(
             evaluate_all: args.evaluate_all,
         },
     )?;
-    let progress = progress_bar(progress_wanted, inputs.documents.len());
+    let progress = progress_bar(progress_wanted, found.units.len());
+    let mut streamed =
+        crate::pipeline::run(&mut evaluator, &found.units, limits, &|| progress.inc(1))?;
+    let mut errors = found.errors;
+    errors.append(&mut streamed.errors);
+    streamed.errors = errors;
     let ctx = Context {
         gate: gate(&config),
         scope: &scope,
@@ -316,7 +321,7 @@ fn execute(
         baseline: baseline.as_ref().map(|(b, f)| (b, f.as_str())),
         unselected: &unselected,
     };
-    let mut result = scan(&evaluator, inputs, &ctx, started, &|| progress.inc(1));
+    let mut result = scan(&evaluator, streamed, &ctx, started);
     progress.finish_and_clear();
     result.root_prefix = root_prefix(&args.paths);
     Ok(result)
@@ -363,7 +368,7 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
         args.baseline.as_deref(),
         progress,
     )?;
-    let write = |path: &Path, what: &str, text: String| {
+    let write = |path: &Path, what: &str, text: &str| {
         report::write_atomically(path, text.as_bytes()).map_err(|e| {
             fatal(format!(
                 "{}: cannot write {what} report: {e}",
@@ -371,18 +376,25 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
             ))
         })
     };
+    // A format asked for on stdout and as a file is rendered once.
+    let junit = std::cell::OnceCell::new();
+    let json = std::cell::OnceCell::new();
+    let sarif = std::cell::OnceCell::new();
+    let junit = || junit.get_or_init(|| report::junit::render(&result));
+    let json = || json.get_or_init(|| report::json::render(&result));
+    let sarif = || sarif.get_or_init(|| report::sarif::render(&result));
     if let Some(path) = &args.junit {
-        write(path, "JUnit", report::junit::render(&result))?;
+        write(path, "JUnit", junit())?;
     }
     if let Some(path) = &args.json {
-        write(path, "JSON", report::json::render(&result))?;
+        write(path, "JSON", json())?;
     }
     if let Some(path) = &args.sarif {
-        write(path, "SARIF", report::sarif::render(&result))?;
+        write(path, "SARIF", sarif())?;
     }
     if let Some(path) = &args.markdown {
         let meta = report::markdown::Meta::now(&args.scan.paths);
-        write(path, "Markdown", report::markdown::render(&result, &meta))?;
+        write(path, "Markdown", &report::markdown::render(&result, &meta))?;
     }
     let out = match args.format {
         Format::Text => report::text::render(
@@ -391,9 +403,9 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
                 quiet: args.output.quiet,
             },
         ),
-        Format::Json => report::json::render(&result),
-        Format::Junit => report::junit::render(&result),
-        Format::Sarif => report::sarif::render(&result),
+        Format::Json => json().clone(),
+        Format::Junit => junit().clone(),
+        Format::Sarif => sarif().clone(),
         Format::Github => {
             report::github::write_step_summary(&result)
                 .map_err(|e| fatal(format!("cannot write GITHUB_STEP_SUMMARY: {e}")))?;
@@ -444,7 +456,7 @@ fn progress_bar(wanted: bool, documents: usize) -> indicatif::ProgressBar {
         indicatif::ProgressDrawTarget::stderr(),
     );
     if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{spinner} evaluating {pos}/{len} documents {wide_bar} {elapsed}",
+        "{spinner} scanning {pos}/{len} inputs {wide_bar} {elapsed}",
     ) {
         bar.set_style(style);
     }
@@ -462,42 +474,30 @@ pub struct Context<'a> {
     pub unselected: &'a [Control],
 }
 
-/// Evaluate and assemble the result model.
+/// Assemble the result model from what the pipeline gave.
 pub fn scan(
     evaluator: &Evaluator,
-    inputs: Inputs,
+    streamed: Streamed,
     ctx: &Context<'_>,
     started: Instant,
-    progress: &(dyn Fn() + Sync),
 ) -> ScanResult {
-    let documents = &inputs.documents;
-    let mut per_file: HashMap<&str, usize> = HashMap::new();
-    for d in documents {
-        *per_file.entry(d.path.as_str()).or_default() += 1;
-    }
-    let controls = evaluator.controls();
-    let mut results: Vec<ControlResult> = controls
+    let mut results: Vec<ControlResult> = evaluator
+        .controls()
         .iter()
-        .map(|c| ControlResult {
+        .zip(streamed.targets)
+        .map(|(c, targets)| ControlResult {
             control: c.clone(),
-            targets: vec![],
+            targets,
         })
         .collect();
-    for (ci, di, raw) in evaluator.evaluate_with_progress(documents, progress) {
-        let doc = &documents[di];
-        let n = per_file.get(doc.path.as_str()).copied().unwrap_or(1);
-        results[ci]
-            .targets
-            .extend(build_targets(&controls[ci], doc, n, raw));
-    }
-    for r in &mut results {
-        r.targets.sort_by(|a, b| a.name.cmp(&b.name));
-    }
+    results
+        .par_iter_mut()
+        .for_each(|r| r.targets.sort_by(|a, b| a.name.cmp(&b.name)));
     let waivers = apply_waivers(
         &mut results,
         &ctx.config.waivers,
         &config_label(ctx.config),
-        &inputs.waivers,
+        &streamed.waivers,
         today(),
     );
     let baseline = ctx
@@ -505,8 +505,8 @@ pub fn scan(
         .map(|(b, file)| apply_baseline(&mut results, b, file));
     ScanResult::new(Parts {
         controls: results,
-        input_errors: inputs.errors,
-        documents: documents.len(),
+        input_errors: streamed.errors,
+        documents: streamed.documents,
         gate: ctx.gate,
         scope: ctx.scope,
         waivers,

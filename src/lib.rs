@@ -11,6 +11,7 @@ pub mod evaluate;
 pub mod frameworks;
 pub mod gate;
 pub mod inputs;
+pub mod pipeline;
 pub mod report;
 pub mod results;
 pub mod verify;

@@ -595,6 +595,7 @@ mod tests {
             builtin: false,
             rules: Default::default(),
             modules: vec![],
+            cross_input: false,
         }
     }
 

@@ -22,6 +22,17 @@ pub struct DataRefs {
     pub paths: Vec<Vec<String>>,
 }
 
+impl DataRefs {
+    /// Whether the module may read the scan's inventory (`data.inventory`).
+    pub fn reads_inventory(&self) -> bool {
+        self.dynamic
+            || self
+                .paths
+                .iter()
+                .any(|p| p.first().is_some_and(|c| c == "inventory"))
+    }
+}
+
 /// The `data` references in a Rego module's text.
 pub fn data_refs(text: &str) -> DataRefs {
     let mut refs = DataRefs::default();
@@ -170,6 +181,15 @@ mod tests {
     fn ignores_strings_comments_and_other_words() {
         let text = "# encrypts data at rest, see data.secret\nmsg := \"data.x is \\\" data\"\nr := `data.raw`\nm := input.metadata.name\nd := input.data[t]\ndb := database\n";
         assert_eq!(data_refs(text), DataRefs::default());
+    }
+
+    #[test]
+    fn inventory_readers_are_found() {
+        assert!(data_refs("x := data.inventory.kubernetes").reads_inventory());
+        assert!(data_refs("import data.inventory as inv").reads_inventory());
+        assert!(data_refs("x := data[k]").reads_inventory());
+        assert!(!data_refs("x := data.lib.inventory").reads_inventory());
+        assert!(!data_refs("# data.inventory\nx := input.inventory").reads_inventory());
     }
 
     #[test]

@@ -99,6 +99,10 @@ pub struct Control {
     /// needs: its own package's and those it refers to (see [`deps`]).
     #[serde(skip)]
     pub modules: Vec<usize>,
+    /// Whether it reads the scan's inventory (`data.inventory`, or `data`
+    /// dynamically): it can only run once every input has been parsed.
+    #[serde(skip)]
+    pub cross_input: bool,
 }
 
 impl Control {
@@ -376,6 +380,7 @@ pub fn compile(
     let refs: Vec<deps::DataRefs> = sources.iter().map(|s| deps::data_refs(&s.text)).collect();
     for c in &mut controls {
         c.modules = deps::needed_modules(&c.package, &package_names, &refs);
+        c.cross_input = c.modules.iter().any(|&m| refs[m].reads_inventory());
     }
     Ok(ControlSet {
         engine,
@@ -509,6 +514,7 @@ fn control_from(
         rules,
         id,
         modules: Vec::new(),
+        cross_input: false,
     })
 }
 
@@ -530,6 +536,7 @@ fn plain_control(package: &str, src: &PolicySource, rules: Rules) -> Control {
         builtin: src.label.starts_with("builtin:"),
         rules,
         modules: Vec::new(),
+        cross_input: false,
     }
 }
 

@@ -20,7 +20,7 @@ use regorus::languages::rego::compiler::Compiler;
 use regorus::rvm::program::Program;
 use regorus::rvm::vm::RegoVM;
 use regorus::utils::limits::ExecutionTimerConfig;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::num::NonZeroU32;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, OnceLock};
@@ -192,48 +192,91 @@ impl Evaluator {
         &self.set.controls
     }
 
-    /// Evaluate every applicable control on every document. The result has
-    /// one entry per (control index, document index) pair evaluated.
-    pub fn evaluate(&self, docs: &[Document]) -> Vec<(usize, usize, RawEval)> {
-        self.evaluate_with_progress(docs, &|| {})
+    /// Merge a data document (the scan's inventory) into what the controls
+    /// see. Call it before any worker runs a control that reads it: engines
+    /// already built keep the data they were built with.
+    pub fn add_data(
+        &mut self,
+        data: serde_json::Value,
+    ) -> Result<(), crate::controls::PolicyError> {
+        self.set.add_data(data)?;
+        self.data = self.set.engine.get_data();
+        for (runner, c) in self.runners.iter_mut().zip(&self.set.controls) {
+            if let Runner::Own(cell) = runner {
+                if c.cross_input {
+                    **cell = OnceLock::new();
+                }
+            }
+        }
+        Ok(())
     }
 
-    /// As [`Evaluator::evaluate`], calling `done` after each document.
-    pub fn evaluate_with_progress(
-        &self,
-        docs: &[Document],
-        done: &(dyn Fn() + Sync),
-    ) -> Vec<(usize, usize, RawEval)> {
+    /// A worker: evaluates documents one by one on the calling thread,
+    /// reusing its engines. Make one per thread (rayon's `map_init`).
+    pub fn worker(&self) -> Worker<'_> {
+        Worker::new(self)
+    }
+
+    /// Whether a cross-input control (see [`Control::cross_input`]) will
+    /// examine this document, so that it must be kept for [`Stage::Across`].
+    pub fn defers(&self, doc: &Document) -> bool {
+        let types = self.types(doc);
+        self.set
+            .controls
+            .iter()
+            .any(|c| c.cross_input && c.applies_to(doc.kind) && c.examines(types.as_ref()))
+    }
+
+    /// The resource types used to skip controls, unless `--evaluate-all`.
+    fn types<'d>(&self, doc: &'d Document) -> Option<HashSet<&'d str>> {
+        if self.opts.evaluate_all {
+            None
+        } else {
+            doc.resource_types()
+        }
+    }
+
+    /// Evaluate every applicable control on every document (the scan
+    /// streams documents through [`Worker::evaluate`] instead). The result has
+    /// one entry per (control index, document index) pair evaluated.
+    pub fn evaluate(&self, docs: &[Document]) -> Vec<(usize, usize, RawEval)> {
         let mut out: Vec<(usize, usize, RawEval)> = docs
             .par_iter()
             .enumerate()
             .map_init(
-                || Worker::new(self),
+                || self.worker(),
                 |worker, (di, doc)| {
-                    let input = regorus::Value::from(doc.value.clone());
-                    // Skip controls that examine none of the document's
-                    // resource types: they would report nothing for it.
-                    let types = if self.opts.evaluate_all {
-                        None
-                    } else {
-                        doc.resource_types()
-                    };
-                    let results = self
-                        .set
-                        .controls
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, c)| c.applies_to(doc.kind) && c.examines(types.as_ref()))
-                        .map(|(ci, _)| (ci, di, worker.run(ci, &input)))
-                        .collect::<Vec<_>>();
-                    done();
-                    results
+                    worker
+                        .evaluate(doc, Stage::All)
+                        .into_iter()
+                        .map(|(ci, raw)| (ci, di, raw))
+                        .collect::<Vec<_>>()
                 },
             )
             .flatten()
             .collect();
         out.sort_by_key(|(ci, di, _)| (*ci, *di));
         out
+    }
+}
+
+/// Which controls a call of [`Worker::evaluate`] runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    All,
+    /// Those that judge a document alone, while inputs are still parsed.
+    Alone,
+    /// Those that read the inventory, once every input is parsed.
+    Across,
+}
+
+impl Stage {
+    fn includes(self, c: &Control) -> bool {
+        match self {
+            Stage::All => true,
+            Stage::Alone => !c.cross_input,
+            Stage::Across => c.cross_input,
+        }
     }
 }
 
@@ -246,7 +289,7 @@ fn compile_program(
 }
 
 /// One worker thread's engines, reused for every document it evaluates.
-struct Worker<'a> {
+pub struct Worker<'a> {
     ev: &'a Evaluator,
     /// Clones of the controls' own engines, made when first needed.
     own: HashMap<usize, regorus::Engine>,
@@ -263,6 +306,25 @@ impl<'a> Worker<'a> {
             shared: None,
             vms: HashMap::new(),
         }
+    }
+
+    /// Evaluate the stage's controls that apply to a document, each under
+    /// the time limit, in control order. The document is converted to a
+    /// regorus value once and shared by all of them.
+    pub fn evaluate(&mut self, doc: &Document, stage: Stage) -> Vec<(usize, RawEval)> {
+        let ev = self.ev;
+        // Skip controls that examine none of the document's resource types:
+        // they would report nothing for it.
+        let types = ev.types(doc);
+        let mut input = None;
+        let mut out = Vec::new();
+        for (ci, c) in ev.set.controls.iter().enumerate() {
+            if stage.includes(c) && c.applies_to(doc.kind) && c.examines(types.as_ref()) {
+                let input = input.get_or_insert_with(|| regorus::Value::from(doc.value.clone()));
+                out.push((ci, self.run(ci, input)));
+            }
+        }
+        out
     }
 
     /// Evaluate one control on one input. A panic inside the engine is
@@ -513,6 +575,45 @@ mod tests {
             outputs.push(format!("{:?}", (&raw.deny, &raw.resources)));
         }
         assert_eq!(outputs[0], outputs[1]);
+    }
+
+    #[test]
+    fn cross_input_controls_wait_for_the_inventory() {
+        let across = "package across\n\ndeny contains input.metadata.name if {\n  not data.inventory.kubernetes_by_namespace.default.NetworkPolicy\n}\n";
+        let alone = "package alone\n\ndeny contains \"seen\" if input.kind\n";
+        let mut ev = evaluator(
+            &[("across.rego", across), ("alone.rego", alone)],
+            EngineMode::default(),
+            Duration::from_secs(5),
+        )
+        .unwrap();
+        let ids: Vec<(&str, bool)> = ev
+            .controls()
+            .iter()
+            .map(|c| (c.id.as_str(), c.cross_input))
+            .collect();
+        assert_eq!(ids, [("across", true), ("alone", false)]);
+        let docs = parse_yaml("pod.yaml", POD).documents;
+        assert!(ev.defers(&docs[0]));
+        let mut worker = ev.worker();
+        let now: Vec<usize> = worker
+            .evaluate(&docs[0], Stage::Alone)
+            .into_iter()
+            .map(|(ci, _)| ci)
+            .collect();
+        assert_eq!(now, [1]);
+        // Before the inventory arrives the namespace has no policy.
+        let early = worker.evaluate(&docs[0], Stage::Across);
+        assert_eq!(early[0].1.deny.len(), 1);
+        drop(worker);
+        let policy =
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n";
+        let all = [docs, parse_yaml("np.yaml", policy).documents].concat();
+        ev.add_data(crate::inputs::inventory::inventory(&all))
+            .unwrap();
+        let later = ev.worker().evaluate(&all[0], Stage::Across);
+        assert_eq!(later.len(), 1);
+        assert!(later[0].1.deny.is_empty(), "{:?}", later[0].1);
     }
 
     #[test]

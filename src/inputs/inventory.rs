@@ -18,24 +18,34 @@ use super::{Document, InputKind};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
+/// The inventory of a whole set of documents.
 pub fn inventory(documents: &[Document]) -> Value {
-    let kubernetes: Vec<Value> = documents
-        .iter()
-        .filter(|d| d.kind == InputKind::Kubernetes)
-        .map(|d| {
-            let meta = d.value.get("metadata");
-            json!({
-                "apiVersion": d.value.get("apiVersion"),
-                "kind": d.value.get("kind"),
-                "name": meta.and_then(|m| m.get("name")),
-                "namespace": meta.and_then(|m| m.get("namespace")).and_then(Value::as_str).unwrap_or("default"),
-                "path": d.path,
-            })
-        })
-        .collect();
+    from_entries(documents.iter().filter_map(entry).collect())
+}
+
+/// A document's inventory entry, if its kind is inventoried. Taken while
+/// the document is at hand, so that the scan need not keep documents until
+/// every input is parsed.
+pub fn entry(d: &Document) -> Option<Value> {
+    if d.kind != InputKind::Kubernetes {
+        return None;
+    }
+    let meta = d.value.get("metadata");
+    Some(json!({
+        "apiVersion": d.value.get("apiVersion"),
+        "kind": d.value.get("kind"),
+        "name": meta.and_then(|m| m.get("name")),
+        "namespace": meta.and_then(|m| m.get("namespace")).and_then(Value::as_str).unwrap_or("default"),
+        "path": d.path,
+    }))
+}
+
+/// The `data` document for the entries of the scan, in the scan's order.
+pub fn from_entries(kubernetes: Vec<Value>) -> Value {
+    let index = by_namespace(&kubernetes);
     json!({"inventory": {
         "kubernetes": kubernetes,
-        "kubernetes_by_namespace": by_namespace(&kubernetes),
+        "kubernetes_by_namespace": index,
     }})
 }
 

@@ -73,25 +73,25 @@ fn enforce_depth(mut parsed: Parsed, limits: InputLimits) -> Parsed {
     parsed
 }
 
-/// Parse every unit; results come back in the units' order. A parser that
-/// panics on some input loses only that unit, reported as an error.
+/// Parse every unit; results come back in the units' order.
 pub fn parse_units(units: &[Unit], limits: InputLimits) -> Vec<Parsed> {
-    units
-        .par_iter()
-        .map(|u| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                enforce_depth(parse_unit(u, limits), limits)
-            }))
-            .unwrap_or_else(|_| Parsed {
-                documents: vec![],
-                waivers: vec![],
-                errors: vec![InputError::new(
-                    u.sort_key(),
-                    "internal error while parsing this input (a bug in assure: please report it)",
-                )],
-            })
-        })
-        .collect()
+    units.par_iter().map(|u| parse_guarded(u, limits)).collect()
+}
+
+/// Parse one unit under the limits. A parser that panics on some input
+/// loses only that unit, reported as an error.
+pub fn parse_guarded(unit: &Unit, limits: InputLimits) -> Parsed {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        enforce_depth(parse_unit(unit, limits), limits)
+    }))
+    .unwrap_or_else(|_| Parsed {
+        documents: vec![],
+        waivers: vec![],
+        errors: vec![InputError::new(
+            unit.sort_key(),
+            "internal error while parsing this input (a bug in assure: please report it)",
+        )],
+    })
 }
 
 pub fn parse_unit(unit: &Unit, limits: InputLimits) -> Parsed {

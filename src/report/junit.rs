@@ -9,6 +9,7 @@
 
 use crate::results::{ControlResult, Finding, Level, Outcome, ScanResult, TargetResult};
 use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
+use rayon::prelude::*;
 
 /// Classname and suite name of the test cases for unreadable inputs.
 pub const INPUTS_SUITE: &str = "assure.inputs";
@@ -16,9 +17,10 @@ pub const INPUTS_SUITE: &str = "assure.inputs";
 pub fn render(result: &ScanResult) -> String {
     let mut report = Report::new("assure");
     report.set_time(result.elapsed);
-    for c in &result.controls {
-        report.add_test_suite(control_suite(c));
-    }
+    // In parallel: quick-junit scans every string it is given for ANSI
+    // escapes, and a large scan has tens of thousands of test cases.
+    let suites: Vec<TestSuite> = result.controls.par_iter().map(control_suite).collect();
+    report.add_test_suites(suites);
     if !result.input_errors.is_empty() {
         let mut suite = TestSuite::new(format!(
             "{INPUTS_SUITE}: inputs that could not be read or parsed"

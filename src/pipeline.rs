@@ -1,0 +1,149 @@
+//! The scan pipeline: each discovered unit (a file, or a Terraform module)
+//! is read, parsed and evaluated by the same worker, and its documents are
+//! dropped as soon as the controls that judge a document alone have run on
+//! them. Memory then holds the results, not the repository, and parsing
+//! overlaps evaluation.
+//!
+//! Controls that look across inputs (they read `data.inventory`, see
+//! [`crate::controls::Control::cross_input`]) need every document's
+//! inventory entry first. The entries are taken while each document is at
+//! hand; only the documents such a control examines are kept, and it runs
+//! on them once every unit is parsed. Nothing is read or parsed twice.
+
+use crate::controls::PolicyError;
+use crate::discover::Unit;
+use crate::evaluate::{Evaluator, Stage};
+use crate::inputs::load::{parse_guarded, InputLimits};
+use crate::inputs::waivers::InlineWaiver;
+use crate::inputs::{inventory, Document, InputError};
+use crate::results::{build_targets, RawEval, TargetResult};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// What a scan's units gave.
+#[derive(Debug, Default)]
+pub struct Streamed {
+    /// Documents parsed.
+    pub documents: usize,
+    /// Inputs that could not be read or parsed, in the units' order.
+    pub errors: Vec<InputError>,
+    /// `assure:waive` comments found in the files.
+    pub waivers: Vec<InlineWaiver>,
+    /// Each control's targets (indexed like [`Evaluator::controls`]), in
+    /// the units' and documents' order.
+    pub targets: Vec<Vec<TargetResult>>,
+}
+
+/// What one unit gave.
+#[derive(Default)]
+struct UnitOutcome {
+    documents: usize,
+    errors: Vec<InputError>,
+    waivers: Vec<InlineWaiver>,
+    targets: Vec<(usize, Vec<TargetResult>)>,
+    inventory: Vec<serde_json::Value>,
+    /// Documents a cross-input control examines, with the number of
+    /// documents in their file (for target names).
+    kept: Vec<(Document, usize)>,
+}
+
+/// Parse and evaluate every unit, calling `done` after each one. The scan's
+/// inventory is merged into the evaluator's data on the way.
+pub fn run(
+    evaluator: &mut Evaluator,
+    units: &[Unit],
+    limits: InputLimits,
+    done: &(dyn Fn() + Sync),
+) -> Result<Streamed, PolicyError> {
+    let ev = &*evaluator;
+    let outcomes: Vec<UnitOutcome> = units
+        .par_iter()
+        .map_init(
+            || ev.worker(),
+            |worker, unit| {
+                let outcome = unit_outcome(ev, worker, unit, limits);
+                done();
+                outcome
+            },
+        )
+        .collect();
+    let mut streamed = Streamed {
+        targets: evaluator.controls().iter().map(|_| Vec::new()).collect(),
+        ..Streamed::default()
+    };
+    let mut entries = Vec::new();
+    let mut kept = Vec::new();
+    for o in outcomes {
+        streamed.documents += o.documents;
+        streamed.errors.extend(o.errors);
+        streamed.waivers.extend(o.waivers);
+        for (ci, targets) in o.targets {
+            streamed.targets[ci].extend(targets);
+        }
+        entries.extend(o.inventory);
+        kept.extend(o.kept);
+    }
+    evaluator.add_data(inventory::from_entries(entries))?;
+    let ev = &*evaluator;
+    let across: Vec<(usize, Vec<TargetResult>)> = kept
+        .par_iter()
+        .map_init(
+            || ev.worker(),
+            |worker, (doc, n)| {
+                let evs = worker.evaluate(doc, Stage::Across);
+                targets(ev, doc, *n, evs)
+            },
+        )
+        .flatten()
+        .collect();
+    for (ci, targets) in across {
+        streamed.targets[ci].extend(targets);
+    }
+    Ok(streamed)
+}
+
+fn unit_outcome(
+    ev: &Evaluator,
+    worker: &mut crate::evaluate::Worker<'_>,
+    unit: &Unit,
+    limits: InputLimits,
+) -> UnitOutcome {
+    let parsed = parse_guarded(unit, limits);
+    let mut per_file: HashMap<String, usize> = HashMap::new();
+    for d in &parsed.documents {
+        *per_file.entry(d.path.clone()).or_default() += 1;
+    }
+    let mut out = UnitOutcome {
+        documents: parsed.documents.len(),
+        errors: parsed.errors,
+        waivers: parsed.waivers,
+        ..UnitOutcome::default()
+    };
+    for doc in parsed.documents {
+        let n = per_file.get(&doc.path).copied().unwrap_or(1);
+        let evs = worker.evaluate(&doc, Stage::Alone);
+        out.targets.extend(targets(ev, &doc, n, evs));
+        out.inventory.extend(inventory::entry(&doc));
+        if ev.defers(&doc) {
+            out.kept.push((doc, n));
+        }
+    }
+    out
+}
+
+/// The targets of a document's evaluations, by control.
+fn targets(
+    ev: &Evaluator,
+    doc: &Document,
+    docs_in_file: usize,
+    evs: Vec<(usize, RawEval)>,
+) -> Vec<(usize, Vec<TargetResult>)> {
+    evs.into_iter()
+        .map(|(ci, raw)| {
+            (
+                ci,
+                build_targets(&ev.controls()[ci], doc, docs_in_file, raw),
+            )
+        })
+        .collect()
+}
