@@ -56,17 +56,16 @@ pub fn run(
     done: &(dyn Fn() + Sync),
 ) -> Result<Streamed, PolicyError> {
     let ev = &*evaluator;
+    let workers = ev.workers();
     let outcomes: Vec<UnitOutcome> = units
         .par_iter()
-        .map_init(
-            || ev.worker(),
-            |worker, unit| {
-                let outcome = unit_outcome(ev, worker, unit, limits);
-                done();
-                outcome
-            },
-        )
+        .map(|unit| {
+            let outcome = workers.with(|w| unit_outcome(ev, w, unit, limits));
+            done();
+            outcome
+        })
         .collect();
+    drop(workers);
     let mut streamed = Streamed {
         targets: evaluator.controls().iter().map(|_| Vec::new()).collect(),
         ..Streamed::default()
@@ -85,15 +84,13 @@ pub fn run(
     }
     evaluator.add_data(inventory::from_entries(entries))?;
     let ev = &*evaluator;
+    let workers = ev.workers();
     let across: Vec<(usize, Vec<TargetResult>)> = kept
         .par_iter()
-        .map_init(
-            || ev.worker(),
-            |worker, (doc, n)| {
-                let evs = worker.evaluate(doc, Stage::Across);
-                targets(ev, doc, *n, evs)
-            },
-        )
+        .map(|(doc, n)| {
+            let evs = workers.with(|w| w.evaluate(doc, Stage::Across));
+            targets(ev, doc, *n, evs)
+        })
         .flatten()
         .collect();
     for (ci, targets) in across {

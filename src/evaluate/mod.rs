@@ -23,7 +23,7 @@ use regorus::utils::limits::ExecutionTimerConfig;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::num::NonZeroU32;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 /// Which regorus engine evaluates the controls.
@@ -212,9 +212,18 @@ impl Evaluator {
     }
 
     /// A worker: evaluates documents one by one on the calling thread,
-    /// reusing its engines. Make one per thread (rayon's `map_init`).
+    /// reusing its engines.
     pub fn worker(&self) -> Worker<'_> {
         Worker::new(self)
+    }
+
+    /// One worker per thread of rayon's pool, for parallel loops.
+    pub fn workers(&self) -> Workers<'_> {
+        Workers(
+            (0..rayon::current_num_threads().max(1))
+                .map(|_| Mutex::new(self.worker()))
+                .collect(),
+        )
     }
 
     /// Whether a cross-input control (see [`Control::cross_input`]) will
@@ -240,23 +249,38 @@ impl Evaluator {
     /// streams documents through [`Worker::evaluate`] instead). The result has
     /// one entry per (control index, document index) pair evaluated.
     pub fn evaluate(&self, docs: &[Document]) -> Vec<(usize, usize, RawEval)> {
+        let workers = self.workers();
         let mut out: Vec<(usize, usize, RawEval)> = docs
             .par_iter()
             .enumerate()
-            .map_init(
-                || self.worker(),
-                |worker, (di, doc)| {
-                    worker
-                        .evaluate(doc, Stage::All)
+            .map(|(di, doc)| {
+                workers.with(|w| {
+                    w.evaluate(doc, Stage::All)
                         .into_iter()
                         .map(|(ci, raw)| (ci, di, raw))
                         .collect::<Vec<_>>()
-                },
-            )
+                })
+            })
             .flatten()
             .collect();
         out.sort_by_key(|(ci, di, _)| (*ci, *di));
         out
+    }
+}
+
+/// A worker per pool thread. Why not rayon's `map_init`: it makes a worker
+/// per job, not per thread (32 on a 2-core scan), and each worker clones
+/// the engines of the controls it runs, so engines were cloned and their
+/// caches warmed about 16 times over.
+pub struct Workers<'a>(Vec<Mutex<Worker<'a>>>);
+
+impl<'a> Workers<'a> {
+    /// Run `f` with the calling thread's worker. Each pool thread only
+    /// ever takes its own, so the lock is never contended.
+    pub fn with<R>(&self, f: impl FnOnce(&mut Worker<'a>) -> R) -> R {
+        let i = rayon::current_thread_index().unwrap_or(0) % self.0.len().max(1);
+        let mut worker = self.0[i].lock().unwrap_or_else(PoisonError::into_inner);
+        f(&mut worker)
     }
 }
 
