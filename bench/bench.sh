@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark assure on generated monorepos of 1,000 and 10,000 files:
 # end-to-end (`assure test` with the whole built-in library, JUnit written),
-# the discover-and-parse floor (`assure parse --summary`), and peak memory.
+# the discover-and-parse floor (`assure parse --summary`), and peak memory;
+# then peak memory on 100 and 200 large files (about 170 and 340 MB), which
+# should not grow with the bytes scanned; then start-up on an empty folder.
 # Each figure is the median of RUNS runs (default 5). Needs GNU time.
 #
 #   bench/bench.sh            # builds release once, writes corpora under target/bench
@@ -9,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-5}"
 SIZES="${SIZES:-1000 10000}"
+LARGE="${LARGE:-100 200}"
 cargo build --release --quiet
 BIN=target/release/assure
 mkdir -p target/bench
@@ -26,16 +29,26 @@ measure() { # command... -> "seconds peak_kb" (medians)
   echo "$t $m"
 }
 
-printf "%-7s %-6s %12s %12s %10s %12s %10s\n" files docs "e2e (s)" "files/s" "peak MB" "floor (s)" "ratio"
+echo "cores: $(nproc)"
+printf "%-7s %-6s %8s %10s %12s %10s %10s %8s\n" files docs MB "e2e (s)" "files/s" "peak MB" "floor (s)" ratio
 for n in $SIZES; do
   dir="target/bench/corpus-$n"
   [ -d "$dir" ] || python3 bench/gen_corpus.py "$dir" "$n" > /dev/null
   files=$(find "$dir" -type f | wc -l)
+  mb=$(du -sm "$dir" | cut -f1)
   docs=$("$BIN" parse --summary "$dir" | tail -1 | awk '{print $1}')
   read -r e2e mem < <(measure "$BIN" test "$dir" --junit target/bench/junit.xml --format junit)
   read -r floor _ < <(measure "$BIN" parse --summary "$dir")
-  awk -v n="$files" -v d="$docs" -v e="$e2e" -v m="$mem" -v f="$floor" 'BEGIN {
-    printf "%-7d %-6d %12.2f %12.0f %10.0f %12.2f %10.1f\n", n, d, e, n / e, m / 1024, f, e / f }'
+  awk -v n="$files" -v d="$docs" -v s="$mb" -v e="$e2e" -v m="$mem" -v f="$floor" 'BEGIN {
+    printf "%-7d %-6d %8d %10.2f %12.0f %10.0f %10.2f %8.1f\n", n, d, s, e, n / e, m / 1024, f, e / f }'
+done
+for n in $LARGE; do
+  dir="target/bench/large-$n"
+  [ -d "$dir" ] || python3 bench/gen_corpus.py --large "$dir" "$n" > /dev/null
+  mb=$(du -sm "$dir" | cut -f1)
+  read -r e2e mem < <(measure "$BIN" test "$dir" --max-file-size 4000000 --junit target/bench/junit.xml --format junit)
+  awk -v n="$n" -v s="$mb" -v e="$e2e" -v m="$mem" 'BEGIN {
+    printf "%-7d %-6s %8d %10.2f %12.0f %10.0f   (large files)\n", n, "-", s, e, n / e, m / 1024 }'
 done
 read -r empty _ < <(measure "$BIN" test "$(mktemp -d)")
 echo "start-up (empty folder, all controls compiled): ${empty}s"

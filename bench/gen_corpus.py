@@ -6,12 +6,18 @@ several files (variables, count, for_each, module calls, sibling resources),
 multi-document Kubernetes manifests, CloudFormation templates with short
 tags, Dockerfiles and GitHub workflows; about a third of resources are
 misconfigured so controls both pass and fail. Deterministic for a given N.
+Writes N files, or up to three more to finish a Terraform module.
+
+With --large, writes N large files instead (Kubernetes ConfigMaps of about
+1.7 MB each): few results, many bytes, to
+check that memory follows the results and not the size of the repository.
 
     python3 bench/gen_corpus.py OUT_DIR N
+    python3 bench/gen_corpus.py --large OUT_DIR N
 """
+import argparse
 import os
 import random
-import sys
 
 TF_MAIN = '''module "network_{i}" {{
   source = "../../modules/network"
@@ -269,8 +275,24 @@ def write(root, rel, text):
         f.write(text)
 
 
+def large(root, n):
+    entries = "".join(f'  key-{j}: "value {j} {"x" * 60}"\n' for j in range(20000))
+    for i in range(n):
+        cm = f"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-{i}\n  namespace: team-{i % 40}\ndata:\n{entries}"
+        write(root, f"config/cm-{i:05}.yaml", cm)
+    print(f"wrote {n} large files to {root}")
+
+
 def main():
-    root, n = sys.argv[1], int(sys.argv[2])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--large", action="store_true", help="write N large files (see above)")
+    parser.add_argument("out_dir")
+    parser.add_argument("n", type=int)
+    args = parser.parse_args()
+    root, n = args.out_dir, args.n
+    if args.large:
+        large(root, n)
+        return
     rng = random.Random(n)
     bad = lambda: rng.random() < 0.33
     files = 0

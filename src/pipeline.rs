@@ -101,15 +101,19 @@ pub fn run(
 
 /// Units per batch: enough for each control's engine to be reused while
 /// it is in the processor's caches (see [`crate::evaluate::Worker::evaluate_batch`]),
-/// few enough that every thread gets several batches and that memory holds
-/// only a few dozen files' documents at a time.
+/// few enough that every thread gets several batches.
 fn batch_size(units: usize) -> usize {
     let threads = rayon::current_num_threads().max(1);
     (units / (threads * 8)).clamp(1, 32)
 }
 
+/// Text a worker parses before it evaluates and drops what it holds, so
+/// that a batch of large files does not hold them all at once: memory
+/// stays near (threads x this budget, or one file if larger) plus results.
+const BATCH_BYTES: usize = 4 << 20;
+
 /// Parse a batch of units and evaluate the controls that judge a document
-/// alone on their documents.
+/// alone on their documents, a few megabytes of text at a time.
 fn batch_outcome(
     ev: &Evaluator,
     worker: &mut crate::evaluate::Worker<'_>,
@@ -118,18 +122,35 @@ fn batch_outcome(
 ) -> UnitOutcome {
     let mut out = UnitOutcome::default();
     let mut docs: Vec<Document> = Vec::new();
-    let mut per_file: HashMap<String, usize> = HashMap::new();
-    for unit in batch {
+    let mut bytes = 0;
+    for (i, unit) in batch.iter().enumerate() {
         let parsed = parse_guarded(unit, limits);
-        for d in &parsed.documents {
-            *per_file.entry(d.path.clone()).or_default() += 1;
-        }
         out.documents += parsed.documents.len();
         out.errors.extend(parsed.errors);
         out.waivers.extend(parsed.waivers);
         docs.extend(parsed.documents);
+        bytes += parsed.bytes;
+        if bytes >= BATCH_BYTES || i + 1 == batch.len() {
+            evaluate_alone(ev, worker, std::mem::take(&mut docs), &mut out);
+            bytes = 0;
+        }
     }
-    let in_file = |d: &Document| per_file.get(&d.path).copied().unwrap_or(1);
+    out
+}
+
+/// Evaluate parsed documents (whole units' worth) and keep what outlives
+/// them: targets, inventory entries, documents cross-input controls need.
+fn evaluate_alone(
+    ev: &Evaluator,
+    worker: &mut crate::evaluate::Worker<'_>,
+    docs: Vec<Document>,
+    out: &mut UnitOutcome,
+) {
+    let mut per_file: HashMap<&str, usize> = HashMap::new();
+    for d in &docs {
+        *per_file.entry(d.path.as_str()).or_default() += 1;
+    }
+    let in_file = |d: &Document| per_file.get(d.path.as_str()).copied().unwrap_or(1);
     let refs: Vec<&Document> = docs.iter().collect();
     for (di, ci, raw) in worker.evaluate_batch(&refs, Stage::Alone) {
         let doc = refs[di];
@@ -140,13 +161,14 @@ fn batch_outcome(
     }
     out.inventory
         .extend(docs.iter().filter_map(inventory::entry));
-    for doc in docs {
+    let counts: Vec<usize> = docs.iter().map(in_file).collect();
+    drop(refs);
+    drop(per_file);
+    for (doc, n) in docs.into_iter().zip(counts) {
         if ev.defers(&doc) {
-            let n = in_file(&doc);
             out.kept.push((doc, n));
         }
     }
-    out
 }
 
 /// The targets of a document's evaluations, by control.

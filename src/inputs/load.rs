@@ -85,12 +85,11 @@ pub fn parse_guarded(unit: &Unit, limits: InputLimits) -> Parsed {
         enforce_depth(parse_unit(unit, limits), limits)
     }))
     .unwrap_or_else(|_| Parsed {
-        documents: vec![],
-        waivers: vec![],
         errors: vec![InputError::new(
             unit.sort_key(),
             "internal error while parsing this input (a bug in assure: please report it)",
         )],
+        ..Parsed::default()
     })
 }
 
@@ -105,6 +104,7 @@ pub fn parse_unit(unit: &Unit, limits: InputLimits) -> Parsed {
                 ) {
                     parsed.scan_waivers(&file.rel, &text);
                 }
+                parsed.bytes = text.len();
                 parsed
             }
             Err(e) => Parsed {
@@ -112,16 +112,22 @@ pub fn parse_unit(unit: &Unit, limits: InputLimits) -> Parsed {
                 ..Parsed::default()
             },
         },
-        Unit::TerraformModule { dir, files } => parse_module(
-            dir,
-            files
+        Unit::TerraformModule { dir, files } => {
+            let files: Vec<ModuleFile> = files
                 .iter()
                 .map(|f| ModuleFile {
                     path: f.rel.clone(),
                     text: read_text(f, limits),
                 })
-                .collect(),
-        ),
+                .collect();
+            let bytes = files
+                .iter()
+                .map(|f| f.text.as_ref().map_or(0, String::len))
+                .sum();
+            let mut parsed = parse_module(dir, files);
+            parsed.bytes = bytes;
+            parsed
+        }
     }
 }
 

@@ -130,6 +130,8 @@ pub struct Parsed {
     pub errors: Vec<InputError>,
     /// `assure:waive` comments found in the files.
     pub waivers: Vec<waivers::InlineWaiver>,
+    /// Bytes of text read (what the scan pipeline budgets memory by).
+    pub bytes: usize,
 }
 
 impl Parsed {
