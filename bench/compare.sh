@@ -2,6 +2,7 @@
 # Time assure and Checkov on the same generated corpus and print the ratio.
 #
 #   bench/compare.sh [FILES]                  # default 1000; needs checkov on PATH
+#                                             # or in target/bench-venv
 #   bench/compare.sh --install-checkov [FILES] # first installs Checkov into target/bench-venv
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,9 @@ cargo build --release --quiet
 dir="target/bench/corpus-$N"
 [ -d "$dir" ] || python3 bench/gen_corpus.py "$dir" "$N" > /dev/null
 t() { /usr/bin/time -f "%e" -o target/bench/t.txt "$@" > /dev/null 2>&1 || true; tail -1 target/bench/t.txt; }
-a=$(t target/release/assure test "$dir" --junit target/bench/assure.xml)
+# assure: the median of RUNS runs (default 5); Checkov once, it is slow.
+a=$(for _ in $(seq "${RUNS:-5}"); do t target/release/assure test "$dir" --junit target/bench/assure.xml; done |
+  sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 c=$(t checkov -d "$dir" --quiet --compact -o junitxml --output-file-path target/bench/checkov)
 echo "checkov $(checkov --version 2>/dev/null): ${c}s"
 echo "assure:  ${a}s"

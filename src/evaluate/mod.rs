@@ -1,10 +1,14 @@
-//! Evaluation: every control against every document of a kind it declares,
-//! in parallel, each evaluation under a time limit.
+//! Evaluation: every control against every document of a kind and
+//! resource type it declares, each evaluation under a time limit.
 //!
-//! Policies are compiled once ([`Evaluator::new`]); each worker thread
-//! clones the compiled engine once and reuses it for every document it
-//! takes. Each document is converted to a regorus value once and shared by
-//! all the controls that evaluate it.
+//! Policies are parsed and checked once ([`Evaluator::new`]). Each control
+//! runs in an engine of its own holding only the modules it needs (module
+//! `engines`), through one generated entry rule (module `entry`); the
+//! engine is built the first time a scan needs it, and each pool thread's
+//! [`Worker`] clones it once and reuses it for every document it takes.
+//! Each document is converted to a regorus value once and shared by all the
+//! controls that evaluate it. The scan streams documents through workers
+//! (see [`crate::pipeline`]).
 //!
 //! Interpreter or VM: regorus offers both; see [`EngineMode`] for why the
 //! interpreter is the default.
