@@ -77,15 +77,7 @@ fn code_only(text: &str) -> String {
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
         match c {
-            '#' => {
-                out.push(' ');
-                for c in chars.by_ref() {
-                    out.push(if c == '\n' { '\n' } else { ' ' });
-                    if c == '\n' {
-                        break;
-                    }
-                }
-            }
+            '#' => blank_until(&mut chars, &mut out, '\n'),
             '"' => {
                 out.push(' ');
                 let mut escaped = false;
@@ -100,19 +92,24 @@ fn code_only(text: &str) -> String {
                     }
                 }
             }
-            '`' => {
-                out.push(' ');
-                for c in chars.by_ref() {
-                    out.push(if c == '\n' { '\n' } else { ' ' });
-                    if c == '`' {
-                        break;
-                    }
-                }
-            }
+            '`' => blank_until(&mut chars, &mut out, '`'),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Blank an opening character and what follows it up to and including
+/// `end` (a comment to its newline, a raw string to its backquote),
+/// keeping newlines.
+fn blank_until(chars: &mut std::str::Chars<'_>, out: &mut String, end: char) {
+    out.push(' ');
+    for c in chars.by_ref() {
+        out.push(if c == '\n' { '\n' } else { ' ' });
+        if c == end {
+            break;
+        }
+    }
 }
 
 /// A package name as path components, or `None` when it is not a plain
