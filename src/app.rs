@@ -311,9 +311,8 @@ fn execute(
     let progress = progress_bar(progress_wanted, found.units.len());
     let mut streamed =
         crate::pipeline::run(&mut evaluator, &found.units, limits, &|| progress.inc(1))?;
-    let mut errors = found.errors;
-    errors.append(&mut streamed.errors);
-    streamed.errors = errors;
+    // Discovery's errors (unreadable folders, links out of the root) first.
+    streamed.errors.splice(0..0, found.errors);
     let ctx = Context {
         gate: gate(&config),
         scope: &scope,
@@ -441,18 +440,18 @@ pub fn run_baseline(args: &BaselineArgs) -> Result<i32, Fatal> {
     Ok(if result.input_errors.is_empty() { 0 } else { 1 })
 }
 
-/// Documents above which a scan shows progress.
+/// Inputs (files, Terraform modules) above which a scan shows progress.
 const PROGRESS_THRESHOLD: usize = 200;
 
 /// A progress bar on stderr, for long scans in a terminal only: hidden when
 /// stderr is not a terminal, for machine formats and with `--quiet`.
-fn progress_bar(wanted: bool, documents: usize) -> indicatif::ProgressBar {
-    let show = wanted && documents > PROGRESS_THRESHOLD;
+fn progress_bar(wanted: bool, inputs: usize) -> indicatif::ProgressBar {
+    let show = wanted && inputs > PROGRESS_THRESHOLD;
     if !show {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::with_draw_target(
-        Some(documents as u64),
+        Some(inputs as u64),
         indicatif::ProgressDrawTarget::stderr(),
     );
     if let Ok(style) = indicatif::ProgressStyle::with_template(
