@@ -250,7 +250,7 @@ impl Evaluator {
     }
 
     /// Evaluate every applicable control on every document (the scan
-    /// streams documents through [`Worker::evaluate`] instead). The result has
+    /// streams documents through [`Worker::evaluate_batch`] instead). The result has
     /// one entry per (control index, document index) pair evaluated.
     pub fn evaluate(&self, docs: &[Document]) -> Vec<(usize, usize, RawEval)> {
         let workers = self.workers();
