@@ -9,7 +9,7 @@ use crate::cli::{
 use crate::config::{self, Config, ConfigError};
 use crate::controls::{self, compile, CompileOptions, Control, ControlSet, PolicyError, Severity};
 use crate::discover::{discover, DiscoverOptions};
-use crate::evaluate::{EvalOptions, Evaluator};
+use crate::evaluate::{EngineMode, EvalOptions, Evaluator};
 use crate::frameworks::coverage::{Framework, Scope};
 use crate::frameworks::criterion;
 use crate::gate::{apply_baseline, apply_waivers, today, Baseline};
@@ -313,6 +313,11 @@ fn execute(
         crate::pipeline::run(&mut evaluator, &found.units, limits, &|| progress.inc(1))?;
     // Discovery's errors (unreadable folders, links out of the root) first.
     streamed.errors.splice(0..0, found.errors);
+    // Whoever asks for the experimental VM should know where it was not used
+    // (on stderr: stdout may be a machine format).
+    if args.engine == EngineMode::Vm {
+        vm_fallback_notes(&evaluator.fallbacks());
+    }
     let ctx = Context {
         gate: gate(&config),
         scope: &scope,
@@ -324,6 +329,27 @@ fn execute(
     progress.finish_and_clear();
     result.root_prefix = root_prefix(&args.paths);
     Ok(result)
+}
+
+/// One line per reason the VM gave, with the controls it gave it for.
+fn vm_fallback_notes(fallbacks: &[(String, String)]) {
+    let mut by_reason: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+    for (id, why) in fallbacks {
+        let reason = match controls::regorus_parts(why) {
+            (Some(at), msg) => format!("{msg} ({at})"),
+            (None, msg) => msg.to_owned(),
+        };
+        by_reason.entry(reason).or_default().push(id);
+    }
+    for (reason, ids) in by_reason {
+        eprintln!(
+            "note: {} control{} ran on the interpreter, the VM could not compile {}: {reason}: {}",
+            ids.len(),
+            crate::results::plural(ids.len()),
+            if ids.len() == 1 { "it" } else { "them" },
+            ids.join(", ")
+        );
+    }
 }
 
 /// With one scanned PATH inside the current folder, that PATH as a prefix
