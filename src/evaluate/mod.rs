@@ -77,10 +77,9 @@ enum Runner {
     /// pass through its entry rule (see [`entry`]). The engine is built the
     /// first time a worker needs it, so that start-up does not pay for
     /// controls the scan never runs (an empty folder runs none); if it
-    /// cannot be built the control runs [`Runner::Shared`]'s way.
+    /// cannot be built the control runs rule by rule in the engine holding
+    /// every policy.
     Own(Box<OnceLock<Result<regorus::Engine, String>>>),
-    /// The interpreter, in the engine holding every policy, rule by rule.
-    Shared,
     Vm(Arc<Program>),
 }
 
@@ -154,7 +153,6 @@ impl Evaluator {
                         line: None,
                         message: format!("control `{}`: {e}", c.id),
                     });
-                    runners.push(Runner::Shared);
                 }
                 Err(e) => {
                     if opts.mode == EngineMode::Vm {
@@ -396,7 +394,6 @@ impl<'a> Worker<'a> {
                     Err(_) => run_rules(self.shared(), control, input),
                 }
             }
-            Runner::Shared => run_rules(self.shared(), control, input),
             Runner::Vm(program) => {
                 let program = program.clone();
                 self.run_vm(ci, control, program, input)
