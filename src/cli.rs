@@ -1,8 +1,9 @@
-//! The command line (SPEC §1), as clap definitions.
+//! The command line, as clap definitions. What each flag means once merged
+//! with `assure.yaml` and the defaults is decided by the settings step.
 
 use crate::controls::Severity;
 use crate::evaluate::EngineMode;
-use crate::frameworks::coverage::Framework;
+use crate::frameworks::Framework;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -194,9 +195,9 @@ pub struct VerifyArgs {
     /// Print passing tests too
     #[arg(short, long)]
     pub verbose: bool,
-    /// Time limit for one test, in seconds
-    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
-    pub timeout: f64,
+    /// Time limit for one test, in seconds [default: `limits.timeout` in assure.yaml, else 10]
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -117,7 +117,7 @@ pub fn find(explicit: Option<&Path>, cwd: &Path) -> Option<PathBuf> {
 
 /// Read and validate a config file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let label = crate::discover::slash_path(path);
+    let label = crate::paths::slash_path(path);
     let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
         file: label.clone(),
         line: None,
@@ -175,7 +175,7 @@ pub fn parse(label: &str, text: &str) -> Result<Config, ConfigError> {
                 format!("invalid waiver path glob `{}`: {e}", w.path),
             ));
         }
-        if crate::gate::parse_date(&w.expires).is_none() {
+        if crate::dates::parse_date(&w.expires).is_none() {
             return Err(err(
                 line_of(&w.expires),
                 format!(

@@ -11,36 +11,13 @@
 //!   file inside the scanned root is read, a link out of it is an error.
 
 use crate::inputs::kinds::{format_of, FileFormat};
-use crate::inputs::InputError;
+use crate::inputs::{FoundFile, InputError, Unit};
+use crate::paths::slash_path;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Directories skipped wherever they appear.
 const SKIPPED_DIRS: [&str; 3] = [".git", ".terraform", "node_modules"];
-
-/// A file found by discovery: its path for reports and its path on disk.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct FoundFile {
-    pub rel: String,
-    pub abs: PathBuf,
-}
-
-/// What the parse stage takes: one per file, one per Terraform directory.
-#[derive(Debug)]
-pub enum Unit {
-    File { file: FoundFile, format: FileFormat },
-    TerraformModule { dir: String, files: Vec<FoundFile> },
-}
-
-impl Unit {
-    /// A stable key to sort units by.
-    pub fn sort_key(&self) -> &str {
-        match self {
-            Unit::File { file, .. } => &file.rel,
-            Unit::TerraformModule { dir, .. } => dir,
-        }
-    }
-}
 
 #[derive(Debug, Default)]
 pub struct Discovered {
@@ -58,12 +35,19 @@ pub struct DiscoverOptions {
     pub include: Option<globset::GlobSet>,
     /// `exclude` globs of assure.yaml: a file matching one is not scanned.
     pub exclude: Option<globset::GlobSet>,
+    /// File names never scanned, wherever they are (assure's own config).
+    pub skip_names: Vec<String>,
 }
 
 impl DiscoverOptions {
     /// Options with `include`/`exclude` globs, matched against paths relative
     /// to the scanned root (`infra/**`, `**/*.tf`).
-    pub fn new(no_ignore: bool, include: &[String], exclude: &[String]) -> Result<Self, String> {
+    pub fn new(
+        no_ignore: bool,
+        include: &[String],
+        exclude: &[String],
+        skip_names: &[&str],
+    ) -> Result<Self, String> {
         let set = |globs: &[String]| -> Result<Option<globset::GlobSet>, String> {
             if globs.is_empty() {
                 return Ok(None);
@@ -78,12 +62,18 @@ impl DiscoverOptions {
             no_ignore,
             include: set(include)?,
             exclude: set(exclude)?,
+            skip_names: skip_names.iter().map(|n| (*n).to_owned()).collect(),
         })
     }
 
     fn wants(&self, rel: &str) -> bool {
         self.include.as_ref().is_none_or(|g| g.is_match(rel))
             && !self.exclude.as_ref().is_some_and(|g| g.is_match(rel))
+    }
+
+    fn skips_name(&self, rel: &str) -> bool {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        self.skip_names.iter().any(|n| n == name)
     }
 }
 
@@ -188,7 +178,7 @@ fn walk_root(
             Ok(r) => slash_path(r),
             Err(_) => continue,
         };
-        if !opts.wants(&rel_to_root) || is_assure_config(&rel_to_root) {
+        if !opts.wants(&rel_to_root) || opts.skips_name(&rel_to_root) {
             continue;
         }
         let rel = match prefix {
@@ -223,18 +213,6 @@ fn walk_root(
             format,
         ));
     }
-}
-
-/// assure's own config is not infrastructure to scan.
-fn is_assure_config(rel: &str) -> bool {
-    let name = rel.rsplit('/').next().unwrap_or(rel);
-    crate::config::DEFAULT_NAMES.contains(&name)
-}
-
-/// A path with `/` separators, without a leading `./`.
-pub fn slash_path(p: &Path) -> String {
-    let s = p.to_string_lossy().replace('\\', "/");
-    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
 }
 
 fn err_path(err: &ignore::Error, root: &Path) -> String {
@@ -304,7 +282,8 @@ mod tests {
         write(r, "k8s/app.yaml", "a: 1");
         write(r, "README.md", "# hi");
         write(r, "assure.yaml", "fail_on: high");
-        let d = discover(&[r.to_path_buf()], &DiscoverOptions::default()).unwrap();
+        let opts = DiscoverOptions::new(false, &[], &[], &["assure.yaml"]).unwrap();
+        let d = discover(&[r.to_path_buf()], &opts).unwrap();
         assert_eq!(
             names(&d),
             [
@@ -315,7 +294,7 @@ mod tests {
         );
         let all = discover(
             &[r.to_path_buf()],
-            &DiscoverOptions::new(true, &[], &[]).unwrap(),
+            &DiscoverOptions::new(true, &[], &[], &["assure.yaml"]).unwrap(),
         )
         .unwrap();
         assert!(names(&all).contains(&"secret/a.yaml".to_owned()));
@@ -323,6 +302,7 @@ mod tests {
             false,
             &["infra/**".into(), "k8s/**".into()],
             &["k8s/app.yaml".into()],
+            &[],
         )
         .unwrap();
         let d = discover(&[r.to_path_buf()], &some).unwrap();

@@ -1,7 +1,8 @@
 //! Flags in, exit code out; nothing else.
 
-use assure::app::{self, Fatal};
+use assure::app;
 use assure::cli::{Cli, Command};
+use assure::fatal::Fatal;
 use clap::Parser;
 use std::process::ExitCode;
 

@@ -11,12 +11,12 @@
 //! on them once every unit is parsed. Nothing is read or parsed twice.
 
 use crate::controls::PolicyError;
-use crate::discover::Unit;
-use crate::evaluate::{Evaluator, Stage};
+use crate::evaluate::targets::build_targets;
+use crate::evaluate::{Evaluator, RawEval, Stage, Worker};
 use crate::inputs::load::{parse_guarded, InputLimits};
 use crate::inputs::waivers::InlineWaiver;
-use crate::inputs::{inventory, Document, InputError};
-use crate::results::{build_targets, RawEval, TargetResult};
+use crate::inputs::{inventory, Document, InputError, Unit};
+use crate::results::{ControlResult, TargetResult};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -29,9 +29,8 @@ pub struct Streamed {
     pub errors: Vec<InputError>,
     /// `assure:waive` comments found in the files.
     pub waivers: Vec<InlineWaiver>,
-    /// Each control's targets (indexed like [`Evaluator::controls`]), in
-    /// the units' and documents' order.
-    pub targets: Vec<Vec<TargetResult>>,
+    /// Each control of the evaluator with its targets, sorted by name.
+    pub controls: Vec<ControlResult>,
 }
 
 /// What one unit gave.
@@ -66,18 +65,17 @@ pub fn run(
         })
         .collect();
     drop(workers);
-    let mut streamed = Streamed {
-        targets: evaluator.controls().iter().map(|_| Vec::new()).collect(),
-        ..Streamed::default()
-    };
+    let mut streamed = Streamed::default();
+    let mut by_control: Vec<Vec<TargetResult>> =
+        evaluator.controls().iter().map(|_| vec![]).collect();
     let mut entries = Vec::new();
     let mut kept = Vec::new();
     for o in outcomes {
         streamed.documents += o.documents;
         streamed.errors.extend(o.errors);
         streamed.waivers.extend(o.waivers);
-        for (ci, targets) in o.targets {
-            streamed.targets[ci].extend(targets);
+        for (ci, t) in o.targets {
+            by_control[ci].extend(t);
         }
         entries.extend(o.inventory);
         kept.extend(o.kept);
@@ -93,14 +91,27 @@ pub fn run(
         })
         .flatten()
         .collect();
-    for (ci, targets) in across {
-        streamed.targets[ci].extend(targets);
+    for (ci, t) in across {
+        by_control[ci].extend(t);
     }
+    streamed.controls = evaluator
+        .controls()
+        .iter()
+        .zip(by_control)
+        .map(|(c, targets)| ControlResult {
+            control: c.clone(),
+            targets,
+        })
+        .collect();
+    streamed
+        .controls
+        .par_iter_mut()
+        .for_each(|r| r.targets.sort_by(|a, b| a.name.cmp(&b.name)));
     Ok(streamed)
 }
 
 /// Units per batch: enough for each control's engine to be reused while
-/// it is in the processor's caches (see [`crate::evaluate::Worker::evaluate_batch`]),
+/// it is in the processor's caches (see [`Worker::evaluate_batch`]),
 /// few enough that every thread gets several batches.
 fn batch_size(units: usize) -> usize {
     let threads = rayon::current_num_threads().max(1);
@@ -116,7 +127,7 @@ const BATCH_BYTES: usize = 4 << 20;
 /// alone on their documents, a few megabytes of text at a time.
 fn batch_outcome(
     ev: &Evaluator,
-    worker: &mut crate::evaluate::Worker<'_>,
+    worker: &mut Worker<'_>,
     batch: &[Unit],
     limits: InputLimits,
 ) -> UnitOutcome {
@@ -142,7 +153,7 @@ fn batch_outcome(
 /// them: targets, inventory entries, documents cross-input controls need.
 fn evaluate_alone(
     ev: &Evaluator,
-    worker: &mut crate::evaluate::Worker<'_>,
+    worker: &mut Worker<'_>,
     docs: Vec<Document>,
     out: &mut UnitOutcome,
 ) {

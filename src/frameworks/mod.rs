@@ -1,10 +1,18 @@
-//! Frameworks: the SOC 2 Trust Services Criteria catalog (built in) and
-//! SOC 1 control objectives (the organization's own; a default IT general
-//! control set when none are declared).
-
-pub mod coverage;
+//! Frameworks, as catalog data only: the SOC 2 Trust Services Criteria
+//! (built in) and SOC 1 control objectives (the organization's own; a
+//! default IT general control set when none are declared). What is in scope
+//! for a run is [`crate::scope`]; what a scan says about each criterion is
+//! computed beside the results.
 
 use serde::{Deserialize, Serialize};
+
+/// The two report frameworks a run can be limited to (`--framework`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Framework {
+    Soc2,
+    Soc1,
+}
 
 /// A SOC 2 category; Security (the Common Criteria) is always in scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -34,33 +42,6 @@ impl Category {
             Category::ProcessingIntegrity => "Processing Integrity",
             Category::Privacy => "Privacy",
         }
-    }
-}
-
-/// Our names for the series of criteria.
-pub fn series_title(series: &str) -> &'static str {
-    match series {
-        "CC1" => "Control Environment",
-        "CC2" => "Communication and Information",
-        "CC3" => "Risk Assessment",
-        "CC4" => "Monitoring Activities",
-        "CC5" => "Control Activities",
-        "CC6" => "Logical and Physical Access Controls",
-        "CC7" => "System Operations",
-        "CC8" => "Change Management",
-        "CC9" => "Risk Mitigation",
-        "A1" => "Availability",
-        "C1" => "Confidentiality",
-        "PI1" => "Processing Integrity",
-        "P1" => "Notice",
-        "P2" => "Choice and Consent",
-        "P3" => "Collection",
-        "P4" => "Use, Retention and Disposal",
-        "P5" => "Access",
-        "P6" => "Disclosure and Notification",
-        "P7" => "Quality",
-        "P8" => "Monitoring and Enforcement",
-        _ => "",
     }
 }
 

@@ -3,8 +3,7 @@
 
 use super::kinds::FileFormat;
 use super::terraform::{parse_module, ModuleFile};
-use super::{decode_text, dockerfile, structured, InputError, Parsed};
-use crate::discover::{FoundFile, Unit};
+use super::{decode_text, dockerfile, structured, FoundFile, InputError, Parsed, Unit};
 use rayon::prelude::*;
 
 /// Limits on what one input may cost. Each exceeded limit is an error for

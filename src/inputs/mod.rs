@@ -12,11 +12,13 @@ pub mod load;
 pub mod locate;
 pub mod structured;
 pub mod terraform;
+pub mod unit;
 pub mod waivers;
 pub mod yaml_lines;
 
 pub use kinds::InputKind;
 pub use locate::{Location, Locator};
+pub use unit::{FoundFile, Unit};
 
 use serde::Serialize;
 

@@ -100,7 +100,7 @@ fn parse(rest: &str) -> Result<(String, String, String, String), String> {
         }
     }
     let until = until.ok_or("missing `until <YYYY-MM-DD>`")?;
-    if crate::gate::parse_date(&until).is_none() {
+    if crate::dates::parse_date(&until).is_none() {
         return Err(format!("`{until}` is not an ISO date (YYYY-MM-DD)"));
     }
     let owner = owner.ok_or("missing `owner <who>`")?;

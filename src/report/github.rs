@@ -2,7 +2,8 @@
 //! annotations on the pull request diff, and a Markdown job summary appended
 //! to `$GITHUB_STEP_SUMMARY` when it is set.
 
-use crate::results::{plural, Level, Outcome, ScanResult};
+use crate::results::{Level, Outcome, ScanResult};
+use crate::words::plural;
 use std::fmt::Write as _;
 use std::io::Write as _;
 
@@ -186,7 +187,7 @@ pub fn summary(result: &ScanResult) -> String {
         .soc2
         .iter()
         .chain(&cov.soc1)
-        .filter(|i| i.status == crate::frameworks::coverage::Status::Failing)
+        .filter(|i| i.status == crate::results::coverage::Status::Failing)
         .map(|i| i.id.as_str())
         .collect();
     if !failing.is_empty() {

@@ -5,7 +5,7 @@
 //! criteria that need manual evidence. Never shows a criterion as satisfied
 //! because its controls found nothing to examine.
 
-use crate::frameworks::coverage::{Coverage, Item, Status};
+use crate::results::coverage::{Coverage, Item, Status};
 use crate::results::{ControlResult, Outcome, ScanResult};
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -39,12 +39,9 @@ impl Meta {
             .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
             .filter(|s| !s.is_empty());
         Meta {
-            date: crate::gate::today().to_string(),
+            date: crate::dates::today().to_string(),
             commit,
-            paths: paths
-                .iter()
-                .map(|p| crate::discover::slash_path(p))
-                .collect(),
+            paths: paths.iter().map(|p| crate::paths::slash_path(p)).collect(),
         }
     }
 }

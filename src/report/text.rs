@@ -3,8 +3,9 @@
 //! the verdict at the end. Colours are anstyle codes; the caller's stream
 //! (anstream) strips them when the output is not a terminal.
 
-use crate::frameworks::coverage::{Coverage, Item, Status};
-use crate::results::{plural, ControlResult, Level, Outcome, ScanResult};
+use crate::results::coverage::{Coverage, Item, Status};
+use crate::results::{ControlResult, Level, Outcome, ScanResult};
+use crate::words::plural;
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
 

@@ -1,0 +1,307 @@
+//! The one result model every report renders from: types and their small
+//! methods, nothing that computes a scan.
+//!
+//! A control's results are *targets*: the input document, or each resource
+//! the control says it examined (`resources` rule). A target passes, fails,
+//! warns, is waived, or errors; failing and warning targets carry findings
+//! with file, line and a fingerprint that survives edits which move lines.
+//! Evaluation builds them, the gate applies waivers and the baseline and
+//! gives the verdict, and coverage (beside this file) reads them per
+//! criterion.
+
+pub mod coverage;
+
+use crate::controls::{Control, Severity};
+use crate::inputs::{InputError, Location};
+use coverage::Coverage;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Version of the JSON report's schema; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Pass,
+    Waived,
+    /// Failing, but every failing finding is recorded in the baseline: it
+    /// does not fail the run (and still counts as failing in coverage).
+    Known,
+    Warn,
+    Fail,
+    Error,
+}
+
+impl Outcome {
+    /// A target's outcome from its findings: the live ones decide, then
+    /// known ones, then waived ones; none is a pass.
+    pub fn of(findings: &[Finding]) -> Outcome {
+        let live = |l: Level| findings.iter().any(|f| f.level == l && f.is_live());
+        if live(Level::Deny) {
+            Outcome::Fail
+        } else if live(Level::Warn) {
+            Outcome::Warn
+        } else if findings.iter().any(Finding::is_known) {
+            Outcome::Known
+        } else if !findings.is_empty() {
+            Outcome::Waived
+        } else {
+            Outcome::Pass
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Deny,
+    Warn,
+}
+
+/// Why a finding does not count against the run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Waiver {
+    pub reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+    /// Where it is declared: `assure.yaml`, `file:line` of an inline
+    /// comment, or `policy` for a conftest `exception`.
+    pub source: String,
+    /// Declared in the scanned file itself (an inline comment, or the policy).
+    #[serde(skip)]
+    pub in_source: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub level: Level,
+    /// The Rego rule that produced it (`deny`, `warn_tls`...).
+    pub rule: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    pub fingerprint: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<Waiver>,
+    /// A waiver that matched but has expired: the finding counts again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expired_waiver: Option<Waiver>,
+    /// Recorded in the baseline (`--baseline`): known, not failing the run.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub known: bool,
+    /// The line of the resource the finding names (or of the finding), where
+    /// an inline waiver comment must stand.
+    #[serde(skip)]
+    pub anchor_line: Option<usize>,
+    /// Other keys of the policy's message object, kept as they are.
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub metadata: Map<String, Value>,
+}
+
+impl Finding {
+    /// Whether it counts against the run: neither waived nor known from the
+    /// baseline.
+    pub fn is_live(&self) -> bool {
+        self.waiver.is_none() && !self.known
+    }
+
+    /// Recorded in the baseline and not waived.
+    pub fn is_known(&self) -> bool {
+        self.known && self.waiver.is_none()
+    }
+
+    /// `file:line: message`, or the message alone when nothing locates it.
+    pub fn located_message(&self) -> String {
+        match &self.location {
+            Some(l) => format!("{}:{}: {}", l.path, l.line, self.message),
+            None => self.message.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetResult {
+    /// `path` or `path#resource`: the test case name in JUnit.
+    pub name: String,
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    pub outcome: Outcome,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<Finding>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ControlResult {
+    pub control: Control,
+    pub targets: Vec<TargetResult>,
+}
+
+impl ControlResult {
+    pub fn count(&self, outcome: Outcome) -> usize {
+        self.targets.iter().filter(|t| t.outcome == outcome).count()
+    }
+
+    /// The worst outcome of its targets; `None` when it examined nothing.
+    pub fn outcome(&self) -> Option<Outcome> {
+        self.targets.iter().map(|t| t.outcome).max()
+    }
+}
+
+/// Totals over a scan.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub controls: usize,
+    pub documents: usize,
+    pub targets: usize,
+    pub passed: usize,
+    pub failed: usize,
+    pub warned: usize,
+    pub waived: usize,
+    pub known: usize,
+    pub errors: usize,
+    pub input_errors: usize,
+}
+
+impl Summary {
+    /// The totals of a scan's targets.
+    pub fn of(controls: &[ControlResult], documents: usize, input_errors: usize) -> Summary {
+        let mut summary = Summary {
+            controls: controls.len(),
+            documents,
+            input_errors,
+            ..Summary::default()
+        };
+        for t in controls.iter().flat_map(|c| &c.targets) {
+            summary.targets += 1;
+            match t.outcome {
+                Outcome::Pass => summary.passed += 1,
+                Outcome::Fail => summary.failed += 1,
+                Outcome::Warn => summary.warned += 1,
+                Outcome::Waived => summary.waived += 1,
+                Outcome::Known => summary.known += 1,
+                Outcome::Error => summary.errors += 1,
+            }
+        }
+        summary
+    }
+}
+
+/// Why the run passes or fails, and with which exit code.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Verdict {
+    pub exit_code: i32,
+    pub passed: bool,
+    pub reasons: Vec<String>,
+}
+
+/// Everything a scan found; reports are pure functions of this.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScanResult {
+    pub schema_version: u32,
+    pub tool: Tool,
+    pub gate: Gate,
+    pub controls: Vec<ControlResult>,
+    pub input_errors: Vec<InputError>,
+    pub coverage: Coverage,
+    pub waivers: WaiverReport,
+    /// What `--baseline` did, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineReport>,
+    pub summary: Summary,
+    pub verdict: Verdict,
+    #[serde(skip)]
+    pub elapsed: std::time::Duration,
+    /// The scanned folder relative to the current one (`demo/app/`), for
+    /// reports read by tools that place files from the repository root
+    /// (SARIF, GitHub annotations). Empty when they are the same.
+    #[serde(skip)]
+    pub root_prefix: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+/// What closes the gate.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Gate {
+    /// The lowest severity of failure that fails the run.
+    pub fail_on: Severity,
+    /// Warnings (at or above `fail_on`) fail the run too.
+    pub fail_on_warn: bool,
+    /// Exit 0 whatever was found (the verdict still says what would fail).
+    pub no_fail: bool,
+}
+
+impl Default for Gate {
+    fn default() -> Self {
+        Gate {
+            fail_on: Severity::Low,
+            fail_on_warn: false,
+            no_fail: false,
+        }
+    }
+}
+
+/// One waiver, from either source, as reports show it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct WaiverInfo {
+    pub control: String,
+    /// The path glob (assure.yaml) or the file of the comment (inline).
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    pub reason: String,
+    pub owner: String,
+    pub expires: String,
+    /// `assure.yaml`, or `file:line` of an inline comment.
+    pub source: String,
+}
+
+/// What happened to each waiver in a run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct WaiverReport {
+    /// In force and matching findings, with how many.
+    pub applied: Vec<(WaiverInfo, usize)>,
+    /// Past their expiry and matching findings, which fail again.
+    pub expired: Vec<(WaiverInfo, usize)>,
+    /// Matching no finding.
+    pub unused: Vec<WaiverInfo>,
+}
+
+/// One accepted finding, as the baseline file records it: no line number,
+/// since lines move.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct BaselineEntry {
+    pub control: String,
+    pub path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    pub message: String,
+    pub fingerprint: String,
+}
+
+/// What the baseline did in a run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BaselineReport {
+    pub file: String,
+    /// Findings recorded in the baseline: reported, not failing.
+    pub known: usize,
+    /// Failing (deny) findings not in the baseline.
+    pub new: usize,
+    /// Baseline entries of controls that ran which were not found again.
+    pub fixed: Vec<BaselineEntry>,
+}

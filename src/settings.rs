@@ -1,0 +1,388 @@
+//! Settings: the one step that decides, for every command, which value wins
+//! (a flag, then `assure.yaml`, then the default), validates the result, and
+//! hands the commands one ready value. Commands never read flags or the
+//! config file themselves, so a precedence rule is written once.
+
+use crate::cli::{BaselineArgs, ControlsArgs, CriteriaArgs, PolicyArgs, ScopeArgs, TestArgs};
+use crate::cli::{ParseArgs, ScanArgs, VerifyArgs};
+use crate::config::{self, Config};
+use crate::controls::{
+    builtin_sources, compile, read_sources, CompileOptions, Control, ControlSet, PolicySource,
+    Severity,
+};
+use crate::discover::DiscoverOptions;
+use crate::evaluate::{EngineMode, EvalOptions};
+use crate::fatal::{fatal, Fatal};
+use crate::frameworks::{criterion, Framework};
+use crate::inputs::load::{InputLimits, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FILE_BYTES};
+use crate::paths::slash_path;
+use crate::results::Gate;
+use crate::scope::Scope;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Seconds one control may take on one document, unless set.
+pub const DEFAULT_TIMEOUT_SECS: f64 = 10.0;
+
+/// The longest time limit accepted: a day. Anything longer is a typo, and
+/// a duration beyond what the clock can hold would overflow.
+const MAX_TIMEOUT_SECS: f64 = 86_400.0;
+
+/// Everything a command runs with, merged and validated.
+pub struct Settings {
+    pub config: Config,
+    /// How messages name the config file (`assure.yaml` when none was read).
+    pub config_label: String,
+    pub scope: Scope,
+    /// Policy texts to compile: the built-in library unless `--no-builtin`,
+    /// `--policy` paths and the config's `policies`.
+    pub sources: Vec<PolicySource>,
+    /// `--data` documents, merged under `data`.
+    pub data: Vec<serde_json::Value>,
+    /// `--control` (empty: all) and `--skip-control`.
+    pub only_controls: Vec<String>,
+    pub skip_controls: Vec<String>,
+    /// What to scan (empty for commands that scan nothing).
+    pub paths: Vec<PathBuf>,
+    pub discover: DiscoverOptions,
+    pub limits: InputLimits,
+    pub eval: EvalOptions,
+    /// Worker threads (`None`: one per core).
+    pub jobs: Option<usize>,
+    pub gate: Gate,
+    pub baseline: Option<PathBuf>,
+}
+
+/// The controls a command runs, and those `--control`/`--skip-control`
+/// left out (their criteria still read "not examined" in coverage).
+pub struct Controls {
+    pub set: ControlSet,
+    pub unselected: Vec<Control>,
+}
+
+/// Every flag any command takes that a setting can come from, in one shape
+/// (`None` or empty: not given). Each command's arguments convert into it.
+#[derive(Default)]
+struct Flags {
+    config: Option<PathBuf>,
+    policies: Vec<PathBuf>,
+    no_builtin: bool,
+    data: Vec<PathBuf>,
+    framework: Option<Framework>,
+    criteria: Vec<String>,
+    paths: Vec<PathBuf>,
+    /// `verify`: policy tests are loaded, and PATHs are policy paths.
+    verify: bool,
+    controls: Vec<String>,
+    skip_controls: Vec<String>,
+    jobs: Option<usize>,
+    timeout: Option<f64>,
+    max_file_size: Option<u64>,
+    max_depth: Option<usize>,
+    no_ignore: bool,
+    engine: EngineMode,
+    evaluate_all: bool,
+    fail_on: Option<Severity>,
+    fail_on_warn: bool,
+    no_fail: bool,
+    baseline: Option<PathBuf>,
+}
+
+impl Flags {
+    fn policy(mut self, p: &PolicyArgs) -> Flags {
+        self.config = p.config.clone();
+        self.policies = p.policies.clone();
+        self.no_builtin = p.no_builtin;
+        self.data = p.data.clone();
+        self
+    }
+
+    fn scope(mut self, s: &ScopeArgs) -> Flags {
+        self.framework = s.framework;
+        self.criteria = s.criteria.clone();
+        self
+    }
+
+    fn scan(self, a: &ScanArgs) -> Flags {
+        let mut f = self.policy(&a.policy).scope(&a.scope);
+        f.paths = a.paths.clone();
+        f.controls = a.controls.clone();
+        f.skip_controls = a.skip_controls.clone();
+        f.jobs = a.jobs;
+        f.timeout = a.timeout;
+        f.max_file_size = a.max_file_size;
+        f.max_depth = a.max_depth;
+        f.no_ignore = a.no_ignore;
+        f.engine = a.engine;
+        f.evaluate_all = a.evaluate_all;
+        f
+    }
+}
+
+impl Settings {
+    pub fn for_test(args: &TestArgs) -> Result<Settings, Fatal> {
+        let mut f = Flags::default().scan(&args.scan);
+        f.fail_on = args.fail_on;
+        f.fail_on_warn = args.fail_on_warn;
+        f.no_fail = args.no_fail;
+        f.baseline = args.baseline.clone();
+        resolve(f)
+    }
+
+    pub fn for_baseline(args: &BaselineArgs) -> Result<Settings, Fatal> {
+        resolve(Flags::default().scan(&args.scan))
+    }
+
+    pub fn for_criteria(args: &CriteriaArgs) -> Result<Settings, Fatal> {
+        let mut f = Flags::default().policy(&args.policy).scope(&args.scope);
+        f.paths = args.paths.clone();
+        resolve(f)
+    }
+
+    pub fn for_controls(args: &ControlsArgs) -> Result<Settings, Fatal> {
+        resolve(Flags::default().policy(&args.policy).scope(&args.scope))
+    }
+
+    pub fn for_parse(args: &ParseArgs) -> Result<Settings, Fatal> {
+        resolve(Flags {
+            paths: vec![args.path.clone()],
+            ..Flags::default()
+        })
+    }
+
+    pub fn for_verify(args: &VerifyArgs) -> Result<Settings, Fatal> {
+        let mut f = Flags::default().policy(&args.policy);
+        f.paths = args.paths.clone();
+        f.verify = true;
+        f.timeout = args.timeout;
+        resolve(f)
+    }
+
+    /// Compile the policies, fit their mappings to the scope and keep the
+    /// controls the flags select.
+    pub fn load_controls(&self) -> Result<Controls, Fatal> {
+        let mut set = compile(
+            &self.sources,
+            &CompileOptions {
+                objectives: &self.scope.objectives,
+                data: self.data.clone(),
+            },
+        )?;
+        let known: Vec<&str> = set.controls.iter().map(|c| c.id.as_str()).collect();
+        let unknown: Vec<String> = self
+            .scope
+            .objective_controls
+            .iter()
+            .flat_map(|(o, ids)| ids.iter().map(move |id| (o, id)))
+            .filter(|(_, id)| !known.contains(&id.as_str()))
+            .map(|(o, id)| {
+                format!(
+                    "{}: SOC 1 objective {o} names unknown control `{id}`",
+                    self.config_label
+                )
+            })
+            .collect();
+        if !unknown.is_empty() {
+            return Err(Fatal(unknown));
+        }
+        self.scope.apply_to(&mut set.controls);
+        let in_scope = |c: &Control| {
+            let framework = match self.scope.framework {
+                Some(Framework::Soc2) => !c.soc2.is_empty(),
+                Some(Framework::Soc1) => !c.soc1.is_empty(),
+                None => true,
+            };
+            let criteria = self.scope.only.is_empty()
+                || c.soc2
+                    .iter()
+                    .chain(&c.soc1)
+                    .any(|id| self.scope.only.contains(id));
+            framework && criteria
+        };
+        set.controls.retain(in_scope);
+        // `--control` names controls in scope: one outside it is as unknown
+        // as a typo, and saying so beats running nothing.
+        let known: Vec<&str> = set.controls.iter().map(|c| c.id.as_str()).collect();
+        let unknown: Vec<String> = self
+            .only_controls
+            .iter()
+            .chain(&self.skip_controls)
+            .filter(|id| !known.contains(&id.as_str()))
+            .map(|id| format!("unknown control id `{id}` (see `assure controls`)"))
+            .collect();
+        if !unknown.is_empty() {
+            return Err(Fatal(unknown));
+        }
+        let selected = |c: &Control| {
+            (self.only_controls.is_empty() || self.only_controls.contains(&c.id))
+                && !self.skip_controls.contains(&c.id)
+        };
+        let (kept, unselected) = std::mem::take(&mut set.controls)
+            .into_iter()
+            .partition(selected);
+        set.controls = kept;
+        Ok(Controls { set, unselected })
+    }
+
+    /// The per-evaluation time limit (also what `verify` gives each test).
+    pub fn timeout(&self) -> Duration {
+        self.eval.timeout
+    }
+}
+
+fn resolve(f: Flags) -> Result<Settings, Fatal> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| fatal(format!("cannot read the current folder: {e}")))?;
+    let config = match config::find(f.config.as_deref(), &cwd) {
+        Some(path) => config::load(&path)?,
+        None => Config::default(),
+    };
+    let config_label = config
+        .source
+        .as_deref()
+        .map(slash_path)
+        .unwrap_or_else(|| "assure.yaml".to_owned());
+
+    let timeout = f
+        .timeout
+        .or(config.limits.timeout)
+        .unwrap_or(DEFAULT_TIMEOUT_SECS);
+    if !(timeout.is_finite() && timeout > 0.0 && timeout <= MAX_TIMEOUT_SECS) {
+        return Err(fatal(format!(
+            "the timeout must be a positive number of seconds, at most {MAX_TIMEOUT_SECS} (got {timeout})"
+        )));
+    }
+    let limits = InputLimits {
+        max_file_bytes: f
+            .max_file_size
+            .or(config.limits.max_file_size)
+            .unwrap_or(DEFAULT_MAX_FILE_BYTES),
+        max_depth: f
+            .max_depth
+            .or(config.limits.max_depth)
+            .unwrap_or(DEFAULT_MAX_DEPTH),
+    };
+    if limits.max_depth == 0 || limits.max_file_bytes == 0 {
+        return Err(fatal("--max-depth and --max-file-size must be at least 1"));
+    }
+    if f.jobs == Some(0) {
+        return Err(fatal("--jobs must be at least 1"));
+    }
+
+    let scope = scope(&config, &f)?;
+    let sources = sources(&config, &f)?;
+    let data = f.data.iter().map(load_data).collect::<Result<_, _>>()?;
+    let discover = DiscoverOptions::new(
+        f.no_ignore,
+        &config.include,
+        &config.exclude,
+        &config::DEFAULT_NAMES,
+    )
+    .map_err(|e| fatal(format!("{config_label}: {e}")))?;
+    let gate = Gate {
+        fail_on: f.fail_on.or(config.fail_on).unwrap_or(Severity::Low),
+        fail_on_warn: f.fail_on_warn,
+        no_fail: f.no_fail,
+    };
+    Ok(Settings {
+        config,
+        config_label,
+        scope,
+        sources,
+        data,
+        only_controls: f.controls,
+        skip_controls: f.skip_controls,
+        paths: if f.verify { vec![] } else { f.paths },
+        discover,
+        limits,
+        eval: EvalOptions {
+            timeout: Duration::from_secs_f64(timeout),
+            mode: f.engine,
+            evaluate_all: f.evaluate_all,
+        },
+        jobs: f.jobs,
+        gate,
+        baseline: f.baseline,
+    })
+}
+
+/// The config's categories and objectives, `--framework`, and `--criteria`
+/// checked against them.
+fn scope(config: &Config, f: &Flags) -> Result<Scope, Fatal> {
+    let mut scope = Scope {
+        categories: config.categories(),
+        objectives: config.objectives(),
+        custom_objectives: config.custom_objectives(),
+        objective_controls: config
+            .soc1
+            .objectives
+            .iter()
+            .flatten()
+            .filter(|o| !o.controls.is_empty())
+            .map(|o| (o.id.clone(), o.controls.clone()))
+            .collect(),
+        framework: f.framework,
+        only: vec![],
+    };
+    let bad: Vec<String> = f
+        .criteria
+        .iter()
+        .filter(|id| !scope.has_criterion(id) && !scope.has_objective(id))
+        .map(|id| {
+            if criterion(id).is_some() {
+                format!("--criteria: {id} is out of scope (see soc2.categories and --framework)")
+            } else {
+                format!("--criteria: unknown criterion or objective `{id}`")
+            }
+        })
+        .collect();
+    if !bad.is_empty() {
+        return Err(Fatal(bad));
+    }
+    scope.only = f.criteria.clone();
+    Ok(scope)
+}
+
+/// The policy texts: built-in, then `--policy` (and `verify`'s PATHs), then
+/// the config's `policies`, each file once.
+fn sources(config: &Config, f: &Flags) -> Result<Vec<PolicySource>, Fatal> {
+    let mut sources = if f.no_builtin {
+        vec![]
+    } else {
+        builtin_sources(f.verify)
+    };
+    let mut paths = f.policies.clone();
+    if f.verify {
+        paths.extend(f.paths.iter().cloned());
+    }
+    paths.extend(config.policies.iter().map(|p| config.base_dir().join(p)));
+    sources.extend(read_sources(&paths, f.verify)?);
+    if sources.is_empty() {
+        return Err(fatal(if f.verify {
+            "no policies to verify: --no-builtin was given without a PATH or --policy"
+        } else {
+            "no policies to run: --no-builtin was given without --policy"
+        }));
+    }
+    Ok(sources)
+}
+
+/// A `--data` file: one JSON or YAML object.
+fn load_data(path: &PathBuf) -> Result<serde_json::Value, Fatal> {
+    let label = slash_path(path);
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| fatal(format!("{label}: cannot read data file: {e}")))?;
+    let parsed = if label.ends_with(".json") {
+        crate::inputs::structured::parse_json(&label, &text)
+    } else {
+        crate::inputs::structured::parse_yaml(&label, &text)
+    };
+    if let Some(e) = parsed.errors.first() {
+        return Err(fatal(e.display()));
+    }
+    let mut docs = parsed.documents.into_iter().map(|d| d.value);
+    match (docs.next(), docs.next()) {
+        (Some(v), None) if v.is_object() => Ok(v),
+        _ => Err(fatal(format!("{label}: a data file must hold one object"))),
+    }
+}
