@@ -8,7 +8,7 @@
 //! [`Worker`] clones it once and reuses it for every document it takes.
 //! Each document is converted to a regorus value once and shared by all the
 //! controls that evaluate it. The scan streams documents through workers
-//! (see [`crate::pipeline`]).
+//! (see the pipeline module).
 //!
 //! Interpreter or VM: regorus offers both; see [`EngineMode`] for why the
 //! interpreter is the default.

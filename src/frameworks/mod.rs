@@ -1,7 +1,7 @@
 //! Frameworks, as catalog data only: the SOC 2 Trust Services Criteria
 //! (built in) and SOC 1 control objectives (the organization's own; a
 //! default IT general control set when none are declared). What is in scope
-//! for a run is [`crate::scope`]; what a scan says about each criterion is
+//! for a run is decided by the scope module; what a scan says about each criterion is
 //! computed beside the results.
 
 use serde::{Deserialize, Serialize};
