@@ -1,4 +1,4 @@
-//! `assure.yaml`: load, validate, defaults (SPEC §4).
+//! `assure.yaml`: load, validate, defaults.
 //!
 //! Found as `-c FILE`, else `assure.yaml` or `.assure.yaml` in the current
 //! folder. Every key is optional; an unknown key is an error naming the file
@@ -75,7 +75,7 @@ pub struct ObjectiveConfig {
     pub controls: Vec<String>,
 }
 
-/// A waiver (SPEC §6): all keys but `resource` are required.
+/// A waiver: all keys but `resource` are required.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WaiverConfig {

@@ -76,43 +76,89 @@ fn findings(dir: &str, id: &str) -> (serde_json::Value, BTreeSet<(String, usize)
     (v, got)
 }
 
+/// The folder of a built-in control: where its policy file is.
+fn folder_of(control: &serde_json::Value) -> Option<std::path::PathBuf> {
+    let source = control["source"].as_str()?.strip_prefix("builtin:")?;
+    Some(repo().join(Path::new(source).parent()?))
+}
+
+/// What is wrong with one control's folder and fixtures (empty: nothing).
+fn problems_of(c: &serde_json::Value) -> Vec<String> {
+    let id = c["id"].as_str().unwrap_or("?");
+    let Some(base) = folder_of(c) else {
+        return vec![format!(
+            "{id}: not a built-in policy file ({})",
+            c["source"]
+        )];
+    };
+    let rel = base
+        .strip_prefix(repo())
+        .unwrap_or(&base)
+        .to_string_lossy()
+        .replace('\\', "/");
+    // One key for the policy and its fixtures: the folder is the id.
+    if base.file_name().and_then(|n| n.to_str()) != Some(id) {
+        return vec![format!(
+            "{id}: its policy is in {rel}, not in a folder named {id}"
+        )];
+    }
+    let mut problems = Vec::new();
+    for file in ["policy.rego", "policy_test.rego"] {
+        if !base.join(file).is_file() {
+            problems.push(format!("{id}: no {rel}/{file}"));
+        }
+    }
+    for kind in ["pass", "fail"] {
+        if !base.join(kind).is_dir() {
+            problems.push(format!("{id}: no {rel}/{kind}/"));
+        }
+    }
+    if !problems.is_empty() {
+        return problems;
+    }
+    let want = expected(&base.join("fail"), id);
+    let (_, got) = findings(&format!("{rel}/fail"), id);
+    if want.is_empty() {
+        problems.push(format!("{id}: fail fixtures mark no expected finding"));
+    }
+    if got != want {
+        problems.push(format!("{id}: findings {got:?}, markers {want:?}"));
+    }
+    let (v, got) = findings(&format!("{rel}/pass"), id);
+    if !got.is_empty() {
+        problems.push(format!("{id}: findings in pass fixtures: {got:?}"));
+    }
+    if v["summary"]["passed"].as_u64().unwrap_or(0) == 0 {
+        problems.push(format!("{id}: pass fixtures give no passing target"));
+    }
+    if v["summary"]["errors"].as_u64() != Some(0)
+        || v["summary"]["input_errors"].as_u64() != Some(0)
+    {
+        problems.push(format!("{id}: errors in pass fixtures"));
+    }
+    problems
+}
+
 #[test]
 fn every_control_fails_exactly_where_its_fixtures_say() {
     let controls: Vec<serde_json::Value> =
         serde_json::from_str(&stdout(&assure(&["controls", "--format", "json"]))).unwrap();
-    let mut problems = Vec::new();
-    for c in &controls {
-        let id = c["id"].as_str().unwrap();
-        let base = repo().join("fixtures").join(id);
-        for kind in ["pass", "fail"] {
-            if !base.join(kind).is_dir() {
-                problems.push(format!("{id}: no fixtures/{id}/{kind}"));
-            }
-        }
-        if !problems.is_empty() {
-            continue;
-        }
-        let fail_dir = format!("fixtures/{id}/fail");
-        let want = expected(&base.join("fail"), id);
-        let (_, got) = findings(&fail_dir, id);
-        if want.is_empty() {
-            problems.push(format!("{id}: fail fixtures mark no expected finding"));
-        }
-        if got != want {
-            problems.push(format!("{id}: findings {got:?}, markers {want:?}"));
-        }
-        let (v, got) = findings(&format!("fixtures/{id}/pass"), id);
-        if !got.is_empty() {
-            problems.push(format!("{id}: findings in pass fixtures: {got:?}"));
-        }
-        if v["summary"]["passed"].as_u64().unwrap_or(0) == 0 {
-            problems.push(format!("{id}: pass fixtures give no passing target"));
-        }
-        if v["summary"]["errors"].as_u64() != Some(0)
-            || v["summary"]["input_errors"].as_u64() != Some(0)
-        {
-            problems.push(format!("{id}: errors in pass fixtures"));
-        }
-    }
+    assert!(!controls.is_empty());
+    let problems: Vec<String> = controls.iter().flat_map(problems_of).collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_control_missing_its_fixtures_is_reported_and_the_others_still_checked() {
+    let controls: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(&assure(&["controls", "--format", "json"]))).unwrap();
+    let mut moved = controls[0].clone();
+    moved["source"] = serde_json::json!("builtin:policies/nowhere/policy.rego");
+    let problems = problems_of(&moved);
+    assert!(
+        problems.iter().any(|p| p.contains("not in a folder named")),
+        "{problems:?}"
+    );
+    // The next control is judged on its own fixtures, whatever came before.
+    assert!(problems_of(&controls[1]).is_empty());
 }

@@ -219,7 +219,7 @@ fn fail_on_comes_from_config_unless_the_flag_says_otherwise() {
         cfg.as_str(),
         "--control",
         "aws-s3-versioning",
-        "fixtures/aws-s3-versioning/fail",
+        &fixtures("aws-s3-versioning", "fail"),
     ];
     let out = assure(&args);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
@@ -334,23 +334,43 @@ fn criteria_lists_scope_and_after_a_scan_statuses() {
     };
     // Every control mapped to CC7.3 passes on a complete, logging trail.
     assert_eq!(
-        status("fixtures/aws-cloudtrail-multi-region/pass", "CC7.3"),
+        status(&fixtures("aws-cloudtrail-multi-region", "pass"), "CC7.3"),
         "passing"
     );
     assert_eq!(
-        status("fixtures/aws-sg-open-admin-ports/fail", "CC6.6"),
+        status(&fixtures("aws-sg-open-admin-ports", "fail"), "CC6.6"),
         "failing"
     );
     assert_eq!(
-        status("fixtures/aws-sg-open-admin-ports/fail", "CC1.1"),
+        status(&fixtures("aws-sg-open-admin-ports", "fail"), "CC1.1"),
         "manual"
     );
     assert_eq!(
-        status("fixtures/aws-sg-open-admin-ports/fail", "CC8.1"),
+        status(&fixtures("aws-sg-open-admin-ports", "fail"), "CC8.1"),
         "not-examined"
     );
     let md = stdout(&assure(&["criteria", "--format", "markdown"]));
     assert!(md.contains("| CC1.1 |") && md.contains("manual evidence needed"));
+}
+
+#[test]
+fn criteria_with_paths_exits_like_test() {
+    let passing = fixtures("aws-cloudtrail-multi-region", "pass");
+    let failing = fixtures("aws-sg-open-admin-ports", "fail");
+    let broken = tempfile::tempdir().unwrap();
+    std::fs::write(
+        broken.path().join("pod.yaml"),
+        "kind: Pod\nspec: [unclosed\n",
+    )
+    .unwrap();
+    let broken = broken.path().to_str().unwrap();
+    for dir in [passing.as_str(), failing.as_str(), broken] {
+        let test = code(&assure(&["test", dir]));
+        let criteria = code(&assure(&["criteria", dir]));
+        assert_eq!(criteria, test, "{dir}");
+    }
+    assert_eq!(code(&assure(&["criteria", broken])), 1);
+    assert_eq!(code(&assure(&["criteria"])), 0);
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! The input kinds of SPEC §3 and how a file name suggests one.
+//! The input kinds and how a file name suggests one.
 
 use serde::Serialize;
 use std::fmt;
@@ -82,7 +82,7 @@ pub fn format_of(rel_path: &str) -> Option<FileFormat> {
         return Some(FileFormat::Terraform);
     }
     if lower == "dockerfile"
-        || lower.starts_with("dockerfile.")
+        || (lower.starts_with("dockerfile.") && !other_language(&lower))
         || lower.ends_with(".dockerfile")
         || lower == "containerfile"
     {
@@ -98,6 +98,19 @@ pub fn format_of(rel_path: &str) -> Option<FileFormat> {
         return Some(FileFormat::Toml);
     }
     None
+}
+
+/// Extensions that make `Dockerfile.<x>` something else: a policy, a
+/// script or a document about Dockerfiles (`dockerfile.rego`,
+/// `Dockerfile.md`), or another config format, read as that format.
+const NOT_DOCKERFILE: [&str; 14] = [
+    "rego", "md", "txt", "sh", "bash", "py", "go", "rs", "js", "ts", "json", "yaml", "yml", "toml",
+];
+
+fn other_language(lower_name: &str) -> bool {
+    lower_name
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| NOT_DOCKERFILE.contains(&ext))
 }
 
 /// The kind a YAML file's location gives it regardless of content.
@@ -138,6 +151,9 @@ mod tests {
         assert_eq!(format_of("Dockerfile"), Some(FileFormat::Dockerfile));
         assert_eq!(format_of("x/Dockerfile.prod"), Some(FileFormat::Dockerfile));
         assert_eq!(format_of("x/api.dockerfile"), Some(FileFormat::Dockerfile));
+        assert_eq!(format_of("policies/lib/dockerfile.rego"), None);
+        assert_eq!(format_of("docs/Dockerfile.md"), None);
+        assert_eq!(format_of("Dockerfile.yaml"), Some(FileFormat::Yaml));
         assert_eq!(format_of("k/app.yml"), Some(FileFormat::Yaml));
         assert_eq!(format_of("README.md"), None);
         assert_eq!(

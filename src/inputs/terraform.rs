@@ -422,7 +422,7 @@ mod tests {
         let parsed = module(&[
             (
                 "infra/s3.tf",
-                "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs-${var.env}\"\n  tags = {\n    Team = \"x\"\n  }\n  versioning {\n    enabled = true\n  }\n}\n",
+                "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs-${var.env}\"\n  tags = {\n    Team = \"x\"\n  }\n  versioning {\n    enabled = true\n  }\n  acl = var.env\n}\n",
             ),
             (
                 "infra/enc.tf",
@@ -448,7 +448,12 @@ mod tests {
             json!("aws:kms")
         );
         assert_eq!(v["variable"]["env"][0]["default"], json!("prod"));
-        // `var.env` alone is resolved to its default; inside a template it is not.
+        // `var.env` alone is resolved to its default (declared in another
+        // file of the module); inside a template it is not.
+        assert_eq!(
+            v["resource"]["aws_s3_bucket"]["logs"][0]["acl"],
+            json!("prod")
+        );
         assert_eq!(
             v["resource"]["aws_s3_bucket"]["logs"][0]["bucket"],
             json!("logs-${var.env}")

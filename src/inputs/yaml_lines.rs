@@ -1,6 +1,6 @@
 //! Lines of the nodes of block-style YAML documents.
 //!
-//! `yaml_serde` gives values but no positions, and SPEC §3 wants findings on
+//! `yaml_serde` gives values but no positions, and a finding belongs on
 //! the line of the resource or attribute. This module indexes where each key
 //! and sequence item of a block-style document starts, in one pass over the
 //! text, without building values. Flow collections (`{...}`, `[...]`) are not

@@ -1,4 +1,4 @@
-//! The JUnit report (SPEC §5), the contract with CI systems:
+//! The JUnit report, the contract with CI systems:
 //! one `<testsuite>` per control, named by id and title, with properties for
 //! severity and each SOC 2 criterion and SOC 1 objective; one `<testcase>`
 //! per examined target (classname = control id, name = `path` or

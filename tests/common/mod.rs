@@ -87,3 +87,26 @@ pub fn junit_run(name: &str, args: &[&str]) -> (Output, quick_junit::Report) {
         quick_junit::Report::deserialize_from_str(&xml).expect("quick-junit reads the report back");
     (out, report)
 }
+
+/// A built-in control's `pass` or `fail` fixtures, relative to the
+/// repository (`policies/<area>/<id>/<kind>`), found by the control id.
+pub fn fixtures(id: &str, kind: &str) -> String {
+    fn find(dir: &Path, id: &str) -> Option<PathBuf> {
+        for e in std::fs::read_dir(dir).ok()?.flatten() {
+            let p = e.path();
+            if !p.is_dir() {
+                continue;
+            }
+            if p.file_name().is_some_and(|n| n == id) {
+                return Some(p);
+            }
+            if let Some(found) = find(&p, id) {
+                return Some(found);
+            }
+        }
+        None
+    }
+    let dir = find(&repo().join("policies"), id).unwrap_or_else(|| panic!("no folder for {id}"));
+    let rel = dir.strip_prefix(repo()).expect("under the repository");
+    format!("{}/{kind}", rel.to_string_lossy().replace('\\', "/"))
+}
