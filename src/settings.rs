@@ -271,7 +271,11 @@ fn resolve(f: Flags) -> Result<Settings, Fatal> {
 
     let scope = scope(&config, &f)?;
     let sources = sources(&config, &f)?;
-    let data = f.data.iter().map(load_data).collect::<Result<_, _>>()?;
+    let data = f
+        .data
+        .iter()
+        .map(|p| load_data(p, !f.no_builtin))
+        .collect::<Result<_, _>>()?;
     let discover = DiscoverOptions::new(
         f.no_ignore,
         &config.include,
@@ -367,8 +371,9 @@ fn sources(config: &Config, f: &Flags) -> Result<Vec<PolicySource>, Fatal> {
     Ok(sources)
 }
 
-/// A `--data` file: one JSON or YAML object.
-fn load_data(path: &PathBuf) -> Result<serde_json::Value, Fatal> {
+/// A `--data` file: one JSON or YAML object, outside the namespaces that
+/// belong to the built-in library and the scan inventory.
+fn load_data(path: &PathBuf, builtins: bool) -> Result<serde_json::Value, Fatal> {
     let label = slash_path(path);
     let text = std::fs::read_to_string(path)
         .map_err(|e| fatal(format!("{label}: cannot read data file: {e}")))?;
@@ -382,7 +387,10 @@ fn load_data(path: &PathBuf) -> Result<serde_json::Value, Fatal> {
     }
     let mut docs = parsed.documents.into_iter().map(|d| d.value);
     match (docs.next(), docs.next()) {
-        (Some(v), None) if v.is_object() => Ok(v),
+        (Some(v), None) if v.is_object() => {
+            crate::controls::seal::check_data(&label, &v, builtins)?;
+            Ok(v)
+        }
         _ => Err(fatal(format!("{label}: a data file must hold one object"))),
     }
 }

@@ -4,7 +4,8 @@
 
 use super::metadata::{package_annotation, package_of, rule_heads, Annotation};
 use super::{
-    deps, regorus_error, Control, ControlSet, PolicyError, PolicySource, Rules, DEFAULT_SEVERITY,
+    deps, regorus_error, seal, Control, ControlSet, PolicyError, PolicySource, Rules,
+    DEFAULT_SEVERITY,
 };
 use crate::frameworks::{criterion, Objective};
 use crate::inputs::InputKind;
@@ -29,6 +30,7 @@ pub fn compile(
     // package -> indexes of its sources
     let mut packages: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut package_names = Vec::with_capacity(sources.len());
+    let builtins = sources.iter().any(PolicySource::is_builtin);
     for (i, src) in sources.iter().enumerate() {
         match add_policy(&mut engine, src) {
             Ok(()) => match package_of(&src.text) {
@@ -44,6 +46,25 @@ pub fn compile(
             },
             Err(e) => errors.push(e),
         }
+    }
+    // The package each user module really declares, as regorus parsed it
+    // (`package assure["aws"]` is `assure.aws`), checked against the
+    // namespaces nothing a user brings may enter.
+    match engine.get_policy_package_components() {
+        Ok(modules) => {
+            for m in modules {
+                let user = sources
+                    .iter()
+                    .find(|s| s.label == m.source_file)
+                    .is_some_and(|s| !s.is_builtin());
+                if user {
+                    if let Err(e) = seal::check_package(&m.source_file, &m.components, builtins) {
+                        errors.push(e);
+                    }
+                }
+            }
+        }
+        Err(e) => errors.push(regorus_error("policies", &e)),
     }
     let mut data = Vec::with_capacity(opts.data.len());
     for d in &opts.data {
@@ -192,7 +213,7 @@ fn control_from(
     // Built-in controls map to the default objectives; when the organization
     // declares its own, those mappings lapse (it maps its objectives to
     // controls in assure.yaml). A user's policy must name declared ones.
-    let builtin = src.label.starts_with("builtin:");
+    let builtin = src.is_builtin();
     let mut soc1 = Vec::new();
     for o in &a.custom.soc1 {
         if opts.objectives.iter().any(|x| &x.id == o) {
@@ -250,7 +271,7 @@ fn plain_control(package: &str, src: &PolicySource, rules: Rules) -> Control {
         remediation: String::new(),
         package: package.to_owned(),
         source: src.label.clone(),
-        builtin: src.label.starts_with("builtin:"),
+        builtin: src.is_builtin(),
         rules,
         modules: Vec::new(),
         cross_input: false,

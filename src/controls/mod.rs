@@ -5,6 +5,7 @@
 mod compile;
 pub mod deps;
 pub mod metadata;
+pub mod seal;
 mod sources;
 
 pub use compile::{add_policy, compile, CompileOptions};
@@ -50,6 +51,13 @@ pub struct PolicySource {
     /// For messages: the path given on the command line, or `builtin:policies/...`.
     pub label: String,
     pub text: String,
+}
+
+impl PolicySource {
+    /// Part of the built-in library (trusted, and sealed against users).
+    pub fn is_builtin(&self) -> bool {
+        self.label.starts_with("builtin:")
+    }
 }
 
 /// A policy that could not be loaded: exit 2, naming file, line and column.

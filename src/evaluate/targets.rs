@@ -6,7 +6,7 @@
 use crate::controls::Control;
 use crate::fingerprint;
 use crate::inputs::{Document, Location, Locator};
-use crate::results::{Finding, Level, Outcome, TargetResult, Waiver};
+use crate::results::{Finding, Level, Outcome, TargetResult, Waiver, WaiverOrigin};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -159,8 +159,8 @@ fn finding(
         reason: format!("exception for rule `{rule}` in the policy"),
         owner: None,
         expires: None,
-        source: "policy".to_owned(),
-        in_source: true,
+        source: control.source.clone(),
+        origin: WaiverOrigin::Policy,
     });
     Finding {
         // The file path, not the `[n]` display name: stable when documents move.

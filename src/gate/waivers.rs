@@ -6,8 +6,11 @@
 use crate::config::WaiverConfig;
 use crate::dates::parse_date;
 use crate::inputs::waivers::InlineWaiver;
-use crate::results::{ControlResult, Finding, Outcome, Waiver, WaiverInfo, WaiverReport};
+use crate::results::{
+    ControlResult, Finding, Outcome, Waiver, WaiverInfo, WaiverOrigin, WaiverReport,
+};
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 
 enum Matcher {
     Glob(Option<globset::GlobMatcher>),
@@ -109,7 +112,10 @@ pub fn apply_waivers(
                     owner: Some(rule.info.owner.clone()),
                     expires: Some(rule.info.expires.clone()),
                     source: rule.info.source.clone(),
-                    in_source: matches!(rule.matcher, Matcher::Inline { .. }),
+                    origin: match rule.matcher {
+                        Matcher::Inline { .. } => WaiverOrigin::Inline,
+                        Matcher::Glob(_) => WaiverOrigin::Config,
+                    },
                 };
                 if rule.expired {
                     f.expired_waiver = Some(waiver);
@@ -124,6 +130,7 @@ pub fn apply_waivers(
         }
     }
     let mut report = WaiverReport::default();
+    report.applied.extend(policy_exceptions(controls));
     for r in rules {
         match (r.matched, r.expired) {
             (0, _) => report.unused.push(r.info),
@@ -132,4 +139,40 @@ pub fn apply_waivers(
         }
     }
     report
+}
+
+/// The conftest `exception` rules that waived findings, one entry per
+/// control and reason with how many: listed like any other waiver, so that
+/// no finding leaves the gate without a line in the waivers report. They
+/// have no owner and no expiry; the report says so.
+fn policy_exceptions(controls: &[ControlResult]) -> Vec<(WaiverInfo, usize)> {
+    let mut counts: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+    for c in controls {
+        for f in c.targets.iter().flat_map(|t| &t.findings) {
+            if let Some(w) = f
+                .waiver
+                .as_ref()
+                .filter(|w| w.origin == WaiverOrigin::Policy)
+            {
+                *counts
+                    .entry((c.control.id.clone(), w.reason.clone(), w.source.clone()))
+                    .or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|((control, reason, source), n)| {
+            let info = WaiverInfo {
+                control,
+                path: "**".to_owned(),
+                resource: None,
+                reason,
+                owner: "none (an exception rule in the policy)".to_owned(),
+                expires: "never".to_owned(),
+                source,
+            };
+            (info, n)
+        })
+        .collect()
 }

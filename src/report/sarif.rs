@@ -223,7 +223,11 @@ fn finding_result(
         }
         suppressions.push(
             Suppression::builder()
-                .kind(json!(if w.in_source { "inSource" } else { "external" }))
+                .kind(json!(if w.origin.in_source() {
+                    "inSource"
+                } else {
+                    "external"
+                }))
                 .status(json!("accepted"))
                 .justification(justification)
                 .build(),

@@ -68,11 +68,28 @@ pub struct Waiver {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires: Option<String>,
     /// Where it is declared: `assure.yaml`, `file:line` of an inline
-    /// comment, or `policy` for a conftest `exception`.
+    /// comment, or the policy file of a conftest `exception`.
     pub source: String,
-    /// Declared in the scanned file itself (an inline comment, or the policy).
-    #[serde(skip)]
-    pub in_source: bool,
+    pub origin: WaiverOrigin,
+}
+
+/// Which of the three ways of waiving a finding declared a waiver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WaiverOrigin {
+    /// `waivers:` in assure.yaml: reviewed with the config.
+    Config,
+    /// An `assure:waive` comment in a scanned file.
+    Inline,
+    /// A conftest `exception` rule in the control's own policy.
+    Policy,
+}
+
+impl WaiverOrigin {
+    /// Declared in the scanned files or the policy rather than the config.
+    pub fn in_source(self) -> bool {
+        self != WaiverOrigin::Config
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
