@@ -87,6 +87,10 @@ pub struct ScanArgs {
     /// Scan files that .gitignore and .ignore exclude
     #[arg(long)]
     pub no_ignore: bool,
+    /// What `-` (standard input) is called in reports; its name also gives
+    /// its format and kind (`deploy.yaml`, `main.tf`, `.github/workflows/ci.yml`)
+    #[arg(long, value_name = "NAME", default_value = "stdin.yaml")]
+    pub stdin_name: String,
     /// Which regorus engine runs the controls
     #[arg(long, value_enum, default_value_t = EngineMode::Interpreter)]
     pub engine: EngineMode,

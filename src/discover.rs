@@ -6,18 +6,30 @@
 //! - `.gitignore` (and `.ignore`) rules apply even outside a git checkout,
 //!   as a user reading their `.gitignore` expects;
 //! - hidden files are scanned (`.github/workflows` is the point), but `.git/`,
-//!   `.terraform/` and `node_modules/` never are;
+//!   `.terraform/`, `node_modules/` and assure's own `.assure/` never are,
+//!   nor the config file in use or the baseline given; any other file named
+//!   `assure.yaml` is an input like any file;
+//! - only regular files are read: a FIFO, socket or device found while
+//!   walking is an error naming it (reading one could block forever or
+//!   never end); pipes and `-` given on the command line are read as
+//!   streams, under the same size limit;
 //! - symbolic links are never followed as directories (no loops); a link to a
-//!   file inside the scanned root is read, a link out of it is an error.
+//!   file inside the scanned root is read, a link (to a file or a folder)
+//!   out of it is an error;
+//! - a path's kind never depends on where the scan started: a workflow is
+//!   recognised on its full path.
 
-use crate::inputs::kinds::{format_of, FileFormat};
-use crate::inputs::{FoundFile, InputError, Unit};
+use crate::inputs::kinds::{format_of, yaml_kind_by_path, FileFormat};
+use crate::inputs::{FoundFile, InputError, Origin, Unit};
 use crate::paths::slash_path;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Directories skipped wherever they appear.
-const SKIPPED_DIRS: [&str; 3] = [".git", ".terraform", "node_modules"];
+const SKIPPED_DIRS: [&str; 4] = [".git", ".terraform", "node_modules", ".assure"];
+
+/// What `-` is called when `--stdin-name` does not say.
+pub const DEFAULT_STDIN_NAME: &str = "stdin.yaml";
 
 #[derive(Debug, Default)]
 pub struct Discovered {
@@ -35,19 +47,16 @@ pub struct DiscoverOptions {
     pub include: Option<globset::GlobSet>,
     /// `exclude` globs of assure.yaml: a file matching one is not scanned.
     pub exclude: Option<globset::GlobSet>,
-    /// File names never scanned, wherever they are (assure's own config).
-    pub skip_names: Vec<String>,
+    /// Files never scanned (the config in use, the baseline), canonical.
+    pub skip_files: Vec<PathBuf>,
+    /// The name `-` (standard input) has in reports; it also gives its format.
+    pub stdin_name: Option<String>,
 }
 
 impl DiscoverOptions {
     /// Options with `include`/`exclude` globs, matched against paths relative
     /// to the scanned root (`infra/**`, `**/*.tf`).
-    pub fn new(
-        no_ignore: bool,
-        include: &[String],
-        exclude: &[String],
-        skip_names: &[&str],
-    ) -> Result<Self, String> {
+    pub fn new(no_ignore: bool, include: &[String], exclude: &[String]) -> Result<Self, String> {
         let set = |globs: &[String]| -> Result<Option<globset::GlobSet>, String> {
             if globs.is_empty() {
                 return Ok(None);
@@ -62,18 +71,20 @@ impl DiscoverOptions {
             no_ignore,
             include: set(include)?,
             exclude: set(exclude)?,
-            skip_names: skip_names.iter().map(|n| (*n).to_owned()).collect(),
+            ..DiscoverOptions::default()
         })
+    }
+
+    /// Never scan this file (when it exists).
+    pub fn skip_file(&mut self, path: &Path) {
+        if let Ok(p) = path.canonicalize() {
+            self.skip_files.push(p);
+        }
     }
 
     fn wants(&self, rel: &str) -> bool {
         self.include.as_ref().is_none_or(|g| g.is_match(rel))
             && !self.exclude.as_ref().is_some_and(|g| g.is_match(rel))
-    }
-
-    fn skips_name(&self, rel: &str) -> bool {
-        let name = rel.rsplit('/').next().unwrap_or(rel);
-        self.skip_names.iter().any(|n| n == name)
     }
 }
 
@@ -84,30 +95,47 @@ pub fn discover(roots: &[PathBuf], opts: &DiscoverOptions) -> Result<Discovered,
     let mut files: Vec<(FoundFile, FileFormat)> = Vec::new();
     let multiple = roots.len() > 1;
     for root in roots {
-        let meta = std::fs::metadata(root).map_err(|e| format!("{}: {e}", root.display()))?;
-        let prefix = if multiple {
-            Some(slash_path(root))
-        } else {
-            None
-        };
-        if meta.is_file() {
-            let name = root
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let rel = prefix.unwrap_or(name);
-            // An explicit file is scanned whatever its name says, as YAML if unknown.
+        if root.as_os_str() == "-" {
+            let rel = opts
+                .stdin_name
+                .clone()
+                .unwrap_or_else(|| DEFAULT_STDIN_NAME.to_owned());
             let format = format_of(&rel).unwrap_or(FileFormat::Yaml);
             files.push((
                 FoundFile {
+                    kind_hint: yaml_kind_by_path(&rel),
                     rel,
-                    abs: root.clone(),
+                    origin: Origin::Stdin,
                 },
                 format,
             ));
             continue;
         }
-        walk_root(root, prefix.as_deref(), opts, &mut files, &mut out.errors);
+        let meta = std::fs::metadata(root).map_err(|e| format!("{}: {e}", root.display()))?;
+        let prefix = multiple.then(|| slash_path(root));
+        if meta.is_dir() {
+            walk_root(root, prefix.as_deref(), opts, &mut files, &mut out.errors);
+            continue;
+        }
+        // A file named on the command line is scanned whatever its name
+        // says (as YAML if unknown); a pipe or device is read as a stream.
+        let name = root.file_name().map(|n| slash_path(Path::new(n)));
+        let rel = prefix.or(name).unwrap_or_else(|| slash_path(root));
+        let format = format_of(&rel).unwrap_or(FileFormat::Yaml);
+        let full = root.canonicalize().unwrap_or_else(|_| root.clone());
+        let origin = if meta.is_file() {
+            Origin::File(root.clone())
+        } else {
+            Origin::Stream(root.clone())
+        };
+        files.push((
+            FoundFile {
+                kind_hint: yaml_kind_by_path(&slash_path(&full)),
+                rel,
+                origin,
+            },
+            format,
+        ));
     }
     files.sort();
     files.dedup_by(|a, b| a.0.rel == b.0.rel);
@@ -152,8 +180,8 @@ fn walk_root(
         .parents(!opts.no_ignore)
         .require_git(false)
         .filter_entry(|e| {
-            !(e.file_type().is_some_and(|t| t.is_dir())
-                && SKIPPED_DIRS.iter().any(|d| e.file_name() == *d))
+            let dir_or_link = e.file_type().is_some_and(|t| t.is_dir() || t.is_symlink());
+            !(dir_or_link && SKIPPED_DIRS.iter().any(|d| e.file_name() == *d))
         })
         .build();
     for entry in walker {
@@ -174,45 +202,89 @@ fn walk_root(
         if ft.is_dir() {
             continue;
         }
-        let rel_to_root = match entry.path().strip_prefix(root) {
-            Ok(r) => slash_path(r),
-            Err(_) => continue,
+        let Ok(below_root) = entry.path().strip_prefix(root) else {
+            continue;
         };
-        if !opts.wants(&rel_to_root) || opts.skips_name(&rel_to_root) {
+        let rel_to_root = slash_path(below_root);
+        if !opts.wants(&rel_to_root) {
+            continue;
+        }
+        // Where the file is, resolved from the root (whose own links are
+        // followed once): what the skip list and the kind are judged on.
+        let full = canonical_root.join(below_root);
+        if opts.skip_files.contains(&full) {
             continue;
         }
         let rel = match prefix {
             Some(p) => format!("{}/{}", p.trim_end_matches('/'), rel_to_root),
             None => rel_to_root,
         };
-        let Some(format) = format_of(&rel) else {
+        let format = format_of(&rel);
+        let problem = if ft.is_symlink() {
+            match entry.path().canonicalize() {
+                Ok(target) if !target.starts_with(&canonical_root) => {
+                    Some("symbolic link points outside the scanned root; not followed".to_owned())
+                }
+                Ok(target) if target.is_dir() => continue, // never followed
+                Ok(target) if target.is_file() => None,
+                Ok(_) if format.is_some() => Some(not_regular(entry.path())),
+                Ok(_) => continue,
+                Err(e) if format.is_some() => Some(format!("broken symbolic link: {e}")),
+                Err(_) => continue,
+            }
+        } else if ft.is_file() {
+            None
+        } else if format.is_some() {
+            Some(not_regular(entry.path()))
+        } else {
             continue;
         };
-        if ft.is_symlink() {
-            match entry.path().canonicalize() {
-                Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {}
-                Ok(target) if target.starts_with(&canonical_root) => continue, // a directory link: never followed
-                Ok(_) => {
-                    errors.push(InputError::new(
-                        rel,
-                        "symbolic link points outside the scanned root; not followed",
-                    ));
-                    continue;
-                }
-                Err(e) => {
-                    errors.push(InputError::new(rel, format!("broken symbolic link: {e}")));
-                    continue;
-                }
-            }
+        if let Some(message) = problem {
+            errors.push(InputError::new(rel, message));
+            continue;
         }
+        let Some(format) = format else {
+            continue;
+        };
         files.push((
             FoundFile {
+                kind_hint: yaml_kind_by_path(&slash_path(&full)),
                 rel,
-                abs: entry.path().to_path_buf(),
+                origin: Origin::File(entry.path().to_path_buf()),
             },
             format,
         ));
     }
+}
+
+/// Why a FIFO, socket or device with a config file's name is not read.
+fn not_regular(path: &Path) -> String {
+    format!(
+        "{}: not read (reading it could block or never end)",
+        special_kind(path)
+    )
+}
+
+#[cfg(unix)]
+fn special_kind(path: &Path) -> &'static str {
+    std::fs::metadata(path).map_or("not a regular file", |m| {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_fifo() {
+            "a FIFO (named pipe), not a regular file"
+        } else if t.is_socket() {
+            "a socket, not a regular file"
+        } else if t.is_block_device() || t.is_char_device() {
+            "a device, not a regular file"
+        } else {
+            "not a regular file"
+        }
+    })
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &Path) -> &'static str {
+    "not a regular file"
 }
 
 fn err_path(err: &ignore::Error, root: &Path) -> String {
@@ -282,19 +354,23 @@ mod tests {
         write(r, "k8s/app.yaml", "a: 1");
         write(r, "README.md", "# hi");
         write(r, "assure.yaml", "fail_on: high");
-        let opts = DiscoverOptions::new(false, &[], &[], &["assure.yaml"]).unwrap();
+        write(r, ".assure/baseline.json", "{}");
+        write(r, "deploy/assure.yaml", "a: 1");
+        let mut opts = DiscoverOptions::new(false, &[], &[]).unwrap();
+        opts.skip_file(&r.join("assure.yaml"));
         let d = discover(&[r.to_path_buf()], &opts).unwrap();
         assert_eq!(
             names(&d),
             [
                 ".github/workflows/ci.yml",
+                "deploy/assure.yaml",
                 "infra/ [infra/main.tf,infra/s3.tf]",
                 "k8s/app.yaml"
             ]
         );
         let all = discover(
             &[r.to_path_buf()],
-            &DiscoverOptions::new(true, &[], &[], &["assure.yaml"]).unwrap(),
+            &DiscoverOptions::new(true, &[], &[]).unwrap(),
         )
         .unwrap();
         assert!(names(&all).contains(&"secret/a.yaml".to_owned()));
@@ -302,7 +378,6 @@ mod tests {
             false,
             &["infra/**".into(), "k8s/**".into()],
             &["k8s/app.yaml".into()],
-            &[],
         )
         .unwrap();
         let d = discover(&[r.to_path_buf()], &some).unwrap();

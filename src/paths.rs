@@ -1,13 +1,52 @@
-//! How paths are written in reports, messages and fingerprints: relative,
-//! with `/` separators whatever the platform, so the same repository gives
-//! the same text on every CI runner.
+//! How paths are written in reports, messages, fingerprints and waiver
+//! globs: relative, with `/` separators whatever the platform, so the same
+//! repository gives the same text on every CI runner, and one text per file.
+//!
+//! A file name is bytes, not text: two names that differ only in bytes that
+//! are not UTF-8 (`p\xff.yaml`, `p\xfe.yaml`) are two files. Replacing the
+//! bad bytes with a substitute character would make them one: one would be
+//! dropped or judged under the other's name. So each byte that is not part
+//! of valid UTF-8 is written `\xNN`, and a backslash itself `\\` (on Unix a
+//! backslash is an ordinary character in a name, never a separator), which
+//! keeps the written form one-to-one with the bytes.
 
 use std::path::Path;
 
-/// A path with `/` separators, without a leading `./`.
+/// A path with `/` separators, without a leading `./`, with each invalid
+/// byte as `\xNN` and each backslash as `\\` (on Unix).
 pub fn slash_path(p: &Path) -> String {
-    let s = p.to_string_lossy().replace('\\', "/");
+    let s = display(p);
     s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+#[cfg(unix)]
+fn display(p: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    escape_bytes(p.as_os_str().as_bytes())
+}
+
+#[cfg(not(unix))]
+fn display(p: &Path) -> String {
+    // Windows names are UTF-16; `\` is the separator there.
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// Bytes as text: valid UTF-8 kept, `\` doubled, any other byte `\xNN`.
+pub fn escape_bytes(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' {
+                out.push_str("\\\\");
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -19,5 +58,31 @@ mod tests {
         assert_eq!(slash_path(Path::new("./a/b.tf")), "a/b.tf");
         assert_eq!(slash_path(Path::new("a/./b.tf")), "a/./b.tf");
         assert_eq!(slash_path(Path::new(".hidden/x")), ".hidden/x");
+    }
+
+    #[test]
+    fn distinct_names_stay_distinct() {
+        let names: [&[u8]; 6] = [
+            b"p\xff.yaml",
+            b"p\xfe.yaml",
+            b"p\\xff.yaml",
+            b"a\\b.yaml",
+            b"a/b.yaml",
+            "caf\u{e9}.yaml".as_bytes(),
+        ];
+        let shown: Vec<String> = names.iter().map(|n| escape_bytes(n)).collect();
+        assert_eq!(
+            shown,
+            [
+                "p\\xff.yaml",
+                "p\\xfe.yaml",
+                "p\\\\xff.yaml",
+                "a\\\\b.yaml",
+                "a/b.yaml",
+                "caf\u{e9}.yaml"
+            ]
+        );
+        let unique: std::collections::BTreeSet<&String> = shown.iter().collect();
+        assert_eq!(unique.len(), names.len());
     }
 }

@@ -80,6 +80,7 @@ struct Flags {
     max_file_size: Option<u64>,
     max_depth: Option<usize>,
     no_ignore: bool,
+    stdin_name: Option<String>,
     engine: EngineMode,
     evaluate_all: bool,
     fail_on: Option<Severity>,
@@ -113,6 +114,7 @@ impl Flags {
         f.max_file_size = a.max_file_size;
         f.max_depth = a.max_depth;
         f.no_ignore = a.no_ignore;
+        f.stdin_name = Some(a.stdin_name.clone());
         f.engine = a.engine;
         f.evaluate_all = a.evaluate_all;
         f
@@ -276,13 +278,17 @@ fn resolve(f: Flags) -> Result<Settings, Fatal> {
         .iter()
         .map(|p| load_data(p, !f.no_builtin))
         .collect::<Result<_, _>>()?;
-    let discover = DiscoverOptions::new(
-        f.no_ignore,
-        &config.include,
-        &config.exclude,
-        &config::DEFAULT_NAMES,
-    )
-    .map_err(|e| fatal(format!("{config_label}: {e}")))?;
+    let mut discover = DiscoverOptions::new(f.no_ignore, &config.include, &config.exclude)
+        .map_err(|e| fatal(format!("{config_label}: {e}")))?;
+    discover.stdin_name = f.stdin_name.clone();
+    // The config in use and the baseline are assure's own files, never
+    // inputs; any other file, whatever its name, is.
+    if let Some(path) = &config.source {
+        discover.skip_file(path);
+    }
+    if let Some(path) = &f.baseline {
+        discover.skip_file(path);
+    }
     let gate = Gate {
         fail_on: f.fail_on.or(config.fail_on).unwrap_or(Severity::Low),
         fail_on_warn: f.fail_on_warn,

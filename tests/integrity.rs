@@ -181,3 +181,325 @@ fn policy_exceptions_are_listed_in_the_waivers_report() {
     assert!(info["source"].as_str().unwrap().ends_with("policy/p.rego"));
     assert_eq!(info["expires"], "never");
 }
+
+// --- Each input keeps its identity ---
+
+/// Failing targets of a control, by name.
+fn failing(v: &serde_json::Value, id: &str) -> Vec<String> {
+    v["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["control"]["id"] == id)
+        .flat_map(|c| c["targets"].as_array().unwrap().iter())
+        .filter(|t| t["outcome"] == "fail")
+        .map(|t| t["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn scan_json(args: &[&str]) -> (i32, serde_json::Value) {
+    let mut all = vec!["test", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = assure(&all);
+    (code(&out), json_of(&out))
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_differ_only_in_bytes_or_backslashes_stay_distinct() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for name in [&b"p\xff.yaml"[..], b"p\xfe.yaml", b"a\\b.yaml"] {
+        std::fs::write(d.join(std::ffi::OsStr::from_bytes(name)), POD).unwrap();
+    }
+    write(d, "a/b.yaml", POD);
+    let (c, v) = scan_json(&[d.to_str().unwrap()]);
+    assert_eq!(c, 1);
+    let mut names = failing(&v, "k8s-privileged-container");
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "a/b.yaml#Pod/web/container:app",
+            "a\\\\b.yaml#Pod/web/container:app",
+            "p\\xfe.yaml#Pod/web/container:app",
+            "p\\xff.yaml#Pod/web/container:app",
+        ]
+    );
+    // Four findings, four fingerprints.
+    let prints: std::collections::BTreeSet<String> = v["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["control"]["id"] == "k8s-privileged-container")
+        .flat_map(|c| c["targets"].as_array().unwrap().iter())
+        .flat_map(|t| t["findings"].as_array().into_iter().flatten())
+        .map(|f| f["fingerprint"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(prints.len(), 4);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_backslash_in_a_name_does_not_move_a_file_into_a_module() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "m/main.tf",
+        "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n",
+    );
+    write(
+        d,
+        "m\\enc.tf",
+        "resource \"aws_s3_bucket_server_side_encryption_configuration\" \"logs\" {\n  bucket = aws_s3_bucket.logs.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = \"aws:kms\"\n    }\n  }\n}\n",
+    );
+    let (_, v) = scan_json(&["--control", "aws-s3-encryption", d.to_str().unwrap()]);
+    assert_eq!(
+        failing(&v, "aws-s3-encryption"),
+        ["m/main.tf#aws_s3_bucket.logs"]
+    );
+}
+
+#[test]
+fn only_the_config_in_use_and_the_baseline_are_not_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "deploy/assure.yaml", POD);
+    write(d, "deploy/.assure.yaml", POD);
+    write(d, "assure.yaml", "fail_on: low\n");
+    let (c, v) = scan_json(&[
+        "-c",
+        d.join("assure.yaml").to_str().unwrap(),
+        d.to_str().unwrap(),
+    ]);
+    assert_eq!(c, 1);
+    let mut names = failing(&v, "k8s-privileged-container");
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "deploy/.assure.yaml#Pod/web/container:app",
+            "deploy/assure.yaml#Pod/web/container:app"
+        ]
+    );
+    assert!(v["input_errors"].as_array().unwrap().is_empty(), "{v:#}");
+}
+
+#[test]
+fn the_baseline_is_never_scanned_however_large() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "k8s/pod.yaml", POD);
+    let root = d.to_str().unwrap();
+    let base = d.join(".assure/baseline.json");
+    let out = assure(&["baseline", root, "--output", base.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // Pad the baseline past the size limit: it is read as a baseline, not
+    // scanned as an input, so the limit does not apply to it.
+    let mut b: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&base).unwrap()).unwrap();
+    b["generated_by"] = serde_json::json!("x".repeat(4096));
+    std::fs::write(&base, serde_json::to_string(&b).unwrap()).unwrap();
+    let (c, v) = scan_json(&[
+        "--max-file-size",
+        "2048",
+        "--baseline",
+        base.to_str().unwrap(),
+        root,
+    ]);
+    assert_eq!(c, 0, "{v:#}");
+    assert!(v["input_errors"].as_array().unwrap().is_empty());
+    // Elsewhere than .assure/, given with --baseline, it is not scanned either.
+    let other = d.join("known.json");
+    std::fs::copy(&base, &other).unwrap();
+    let (c, v) = scan_json(&[
+        "--max-file-size",
+        "2048",
+        "--baseline",
+        other.to_str().unwrap(),
+        root,
+    ]);
+    assert_eq!(c, 0, "{v:#}");
+    assert_eq!(v["summary"]["documents"], 1);
+}
+
+#[test]
+fn a_workflow_is_a_workflow_whichever_folder_the_scan_starts_from() {
+    let src = fixtures("gha-pull-request-target-checkout", "fail");
+    let full = repo().join(&src);
+    for root in [
+        full.clone(),
+        full.join(".github"),
+        full.join(".github/workflows"),
+        full.join(".github/workflows/preview.yml"),
+    ] {
+        let (c, v) = scan_json(&[
+            "--control",
+            "gha-pull-request-target-checkout",
+            root.to_str().unwrap(),
+        ]);
+        assert_eq!(c, 1, "{}", root.display());
+        assert_eq!(
+            failing(&v, "gha-pull-request-target-checkout").len(),
+            1,
+            "{}",
+            root.display()
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_an_error_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "k8s/pod.yaml", POD);
+    let fifo = d.join("main.tf");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = within(
+        std::time::Duration::from_secs(30),
+        &["test", "--format", "json", d.to_str().unwrap()],
+    )
+    .expect("assure hung on a FIFO");
+    assert_eq!(code(&out), 1);
+    let v = json_of(&out);
+    let errors = v["input_errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{v:#}");
+    assert_eq!(errors[0]["path"], "main.tf");
+    assert!(errors[0]["message"].as_str().unwrap().contains("FIFO"));
+    // The Pod beside it was still judged.
+    assert_eq!(failing(&v, "k8s-privileged-container").len(), 1);
+}
+
+/// Run assure, giving up (and killing it) after `limit`: `None` if it hung.
+fn within(limit: std::time::Duration, args: &[&str]) -> Option<std::process::Output> {
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_assure"))
+        .args(args)
+        .current_dir(repo())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    // Read its output while it runs: a full pipe must not look like a hang.
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(out) => Some(out.unwrap()),
+        Err(_) => {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid.to_string()])
+                .status();
+            None
+        }
+    }
+}
+
+/// Run assure with `input` on its standard input.
+fn with_stdin(args: &[&str], input: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_assure"))
+        .args(args)
+        .current_dir(repo())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn standard_input_and_pipes_are_read_under_the_size_limit() {
+    let out = with_stdin(&["test", "--format", "json", "-"], POD);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_eq!(
+        failing(&json_of(&out), "k8s-privileged-container"),
+        ["stdin.yaml#Pod/web/container:app"]
+    );
+    let out = with_stdin(
+        &[
+            "test",
+            "--format",
+            "json",
+            "--stdin-name",
+            "k8s/web.yaml",
+            "-",
+        ],
+        POD,
+    );
+    assert_eq!(
+        failing(&json_of(&out), "k8s-privileged-container"),
+        ["k8s/web.yaml#Pod/web/container:app"]
+    );
+    let out = with_stdin(&["test", "--format", "json", "/dev/stdin"], POD);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_eq!(failing(&json_of(&out), "k8s-privileged-container").len(), 1);
+    // The limit holds while reading, whatever the source.
+    let big = format!("{POD}{}", "# padding\n".repeat(1000));
+    let out = with_stdin(
+        &["test", "--format", "json", "--max-file-size", "1000", "-"],
+        &big,
+    );
+    assert_eq!(code(&out), 1);
+    let v = json_of(&out);
+    assert!(
+        v["input_errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("over the limit"),
+        "{v:#}"
+    );
+    // A device that never ends is read only up to the limit.
+    let out = within(
+        std::time::Duration::from_secs(30),
+        &[
+            "test",
+            "--format",
+            "json",
+            "--max-file-size",
+            "100000",
+            "/dev/zero",
+        ],
+    )
+    .expect("assure read /dev/zero without end");
+    assert_eq!(code(&out), 1);
+    assert!(json_of(&out)["input_errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("over the limit"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_link_out_of_the_root_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "k8s/pod.yaml", POD);
+    write(dir.path(), "ok.yaml", "a: 1\n");
+    std::os::unix::fs::symlink(outside.path().join("k8s"), dir.path().join("k8s")).unwrap();
+    let (c, v) = scan_json(&[dir.path().to_str().unwrap()]);
+    assert_eq!(c, 1);
+    let errors = v["input_errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{v:#}");
+    assert_eq!(errors[0]["path"], "k8s");
+    assert!(errors[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("outside the scanned root"));
+}

@@ -113,14 +113,14 @@ fn other_language(lower_name: &str) -> bool {
         .is_some_and(|(_, ext)| NOT_DOCKERFILE.contains(&ext))
 }
 
-/// The kind a YAML file's location gives it regardless of content.
-pub fn yaml_kind_by_path(rel_path: &str) -> Option<InputKind> {
-    let name = rel_path
-        .rsplit('/')
-        .next()
-        .unwrap_or(rel_path)
-        .to_ascii_lowercase();
-    if rel_path.starts_with(".github/workflows/") || rel_path.contains("/.github/workflows/") {
+/// The kind a YAML file's location gives it regardless of content. Give it
+/// the file's full path (or as much of it as is known): a workflow is a
+/// YAML file directly in a `.github/workflows` folder, which is where GitHub
+/// reads them, whichever folder a scan started from.
+pub fn yaml_kind_by_path(path: &str) -> Option<InputKind> {
+    let mut parts = path.rsplit('/');
+    let name = parts.next().unwrap_or(path).to_ascii_lowercase();
+    if parts.next() == Some("workflows") && parts.next() == Some(".github") {
         return Some(InputKind::GithubWorkflow);
     }
     if name.starts_with("docker-compose")
@@ -165,5 +165,12 @@ mod tests {
             Some(InputKind::Compose)
         );
         assert_eq!(yaml_kind_by_path("k8s/deploy.yaml"), None);
+        assert_eq!(
+            yaml_kind_by_path("/home/ci/repo/.github/workflows/ci.yml"),
+            Some(InputKind::GithubWorkflow)
+        );
+        // GitHub reads only the folder itself, not templates below it.
+        assert_eq!(yaml_kind_by_path(".github/workflows/templates/x.yml"), None);
+        assert_eq!(yaml_kind_by_path("workflows/ci.yml"), None);
     }
 }

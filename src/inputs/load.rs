@@ -3,8 +3,9 @@
 
 use super::kinds::FileFormat;
 use super::terraform::{parse_module, ModuleFile};
-use super::{decode_text, dockerfile, structured, FoundFile, InputError, Parsed, Unit};
+use super::{decode_text, dockerfile, structured, FoundFile, InputError, Origin, Parsed, Unit};
 use rayon::prelude::*;
+use std::io::Read;
 
 /// Limits on what one input may cost. Each exceeded limit is an error for
 /// that input, never a silent skip.
@@ -96,7 +97,10 @@ pub fn parse_unit(unit: &Unit, limits: InputLimits) -> Parsed {
     match unit {
         Unit::File { file, format } => match read_text(file, limits) {
             Ok(text) => {
-                let mut parsed = parse_text(&file.rel, *format, &text);
+                let mut parsed = match format {
+                    FileFormat::Yaml => structured::parse_yaml_as(&file.rel, &text, file.kind_hint),
+                    _ => parse_text(&file.rel, *format, &text),
+                };
                 if matches!(
                     format,
                     FileFormat::Yaml | FileFormat::Dockerfile | FileFormat::Toml
@@ -150,22 +154,59 @@ pub fn parse_text(path: &str, format: FileFormat, text: &str) -> Parsed {
     }
 }
 
+/// Read a file's text, never more than the size limit: the limit holds
+/// while reading (a file that grows, a pipe, a device), not only from what
+/// its metadata said.
 fn read_text(file: &FoundFile, limits: InputLimits) -> Result<String, InputError> {
-    let meta = std::fs::metadata(&file.abs)
-        .map_err(|e| InputError::new(&file.rel, format!("cannot read: {e}")))?;
-    if meta.len() > limits.max_file_bytes {
-        return Err(InputError::new(
-            &file.rel,
-            format!(
-                "file is {} bytes, over the limit of {} bytes (--max-file-size)",
-                meta.len(),
-                limits.max_file_bytes
-            ),
-        ));
+    let cannot = |e: std::io::Error| InputError::new(&file.rel, format!("cannot read: {e}"));
+    let max = limits.max_file_bytes;
+    let bytes = match &file.origin {
+        Origin::Stdin => read_limited(std::io::stdin().lock(), max),
+        Origin::Stream(path) => read_limited(std::fs::File::open(path).map_err(cannot)?, max),
+        Origin::File(path) => {
+            let f = open_without_blocking(path).map_err(cannot)?;
+            // Checked on the open file: a FIFO swapped in after the walk is
+            // refused here, not read.
+            if !f.metadata().map_err(cannot)?.is_file() {
+                return Err(InputError::new(
+                    &file.rel,
+                    "not a regular file (a FIFO, socket or device): not read",
+                ));
+            }
+            read_limited(f, max)
+        }
     }
-    let bytes = std::fs::read(&file.abs)
-        .map_err(|e| InputError::new(&file.rel, format!("cannot read: {e}")))?;
-    decode_text(&file.rel, &bytes)
+    .map_err(cannot)?;
+    match bytes {
+        Some(bytes) => decode_text(&file.rel, &bytes),
+        None => Err(InputError::new(
+            &file.rel,
+            format!("file is over the limit of {max} bytes (--max-file-size)"),
+        )),
+    }
+}
+
+/// At most `max` bytes of a reader; `None` when it holds more.
+fn read_limited(reader: impl Read, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
+/// Open for reading without waiting for a writer: a FIFO opens at once
+/// (and is then refused), where a plain open would block forever.
+#[cfg(unix)]
+fn open_without_blocking(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ pub mod yaml_lines;
 
 pub use kinds::InputKind;
 pub use locate::{Location, Locator};
-pub use unit::{FoundFile, Unit};
+pub use unit::{FoundFile, Origin, Unit};
 
 use serde::Serialize;
 

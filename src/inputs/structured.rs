@@ -14,12 +14,17 @@ use serde_json::{Map, Value};
 /// `List`, several) input documents. A document that does not parse is an
 /// error for the file; documents before it are kept.
 pub fn parse_yaml(path: &str, text: &str) -> Parsed {
+    parse_yaml_as(path, text, yaml_kind_by_path(path))
+}
+
+/// Parse YAML whose location already says its kind (`by_path`, a workflow
+/// or Compose file), else each document's content decides.
+pub fn parse_yaml_as(path: &str, text: &str, by_path: Option<InputKind>) -> Parsed {
     let mut parsed = Parsed::default();
     if let Err(e) = check_flow_depth(path, text, MAX_YAML_DEPTH) {
         parsed.errors.push(e);
         return parsed;
     }
-    let by_path = yaml_kind_by_path(path);
     let mut lines = index_documents(text);
     for (i, de) in yaml_serde::Deserializer::from_str(text).enumerate() {
         let value = match yaml_serde::Value::deserialize(de) {

@@ -1,14 +1,31 @@
 //! What the parse stage takes: the files discovery found, grouped into the
 //! units a parser reads at once.
 
-use super::kinds::FileFormat;
+use super::kinds::{FileFormat, InputKind};
 use std::path::PathBuf;
 
-/// A file found by discovery: its path for reports and its path on disk.
+/// Where a file's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Origin {
+    /// A regular file found by walking (or named): opened without blocking,
+    /// and refused unless it is still a regular file when opened.
+    File(PathBuf),
+    /// A pipe or device named on the command line (`<(cmd)`, `/dev/stdin`):
+    /// read as a stream, under the same size limit.
+    Stream(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+}
+
+/// A file found by discovery: its path for reports, where to read it, and
+/// the kind its location gives it whatever its content (a workflow under
+/// `.github/workflows`, judged on its full path, so the same file is a
+/// workflow however the scan was started).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct FoundFile {
     pub rel: String,
-    pub abs: PathBuf,
+    pub origin: Origin,
+    pub kind_hint: Option<InputKind>,
 }
 
 /// One per file, one per Terraform directory (all its files are one module).
