@@ -503,3 +503,57 @@ fn a_folder_link_out_of_the_root_is_an_error() {
         .unwrap()
         .contains("outside the scanned root"));
 }
+
+// --- YAML is read as the tools that consume it read it ---
+
+#[test]
+fn merge_keys_are_applied_as_compose_kubectl_and_actions_apply_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "docker-compose.yml",
+        "x-base: &base\n  image: nginx@sha256:0000000000000000000000000000000000000000000000000000000000000000\n  privileged: true\nservices:\n  web:\n    <<: *base\n    ports: [\"80:80\"]\n",
+    );
+    write(
+        d,
+        "k8s/pod.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - &app\n    name: app\n    image: nginx@sha256:0000000000000000000000000000000000000000000000000000000000000000\n    securityContext: &priv\n      privileged: true\n  - <<: *app\n    name: sidecar\n",
+    );
+    write(
+        d,
+        ".github/workflows/preview.yml",
+        "on:\n  pull_request_target: {}\npermissions:\n  contents: read\nx-checkout: &checkout\n  uses: actions/checkout@v4\n  with:\n    ref: ${{ github.event.pull_request.head.sha }}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - <<: *checkout\n        name: checkout\n",
+    );
+    let (c, v) = scan_json(&[d.to_str().unwrap()]);
+    assert_eq!(c, 1);
+    assert_eq!(
+        failing(&v, "compose-privileged"),
+        ["docker-compose.yml#services.web"]
+    );
+    let mut k8s = failing(&v, "k8s-privileged-container");
+    k8s.sort();
+    assert_eq!(
+        k8s,
+        [
+            "k8s/pod.yaml#Pod/web/container:app",
+            "k8s/pod.yaml#Pod/web/container:sidecar"
+        ]
+    );
+    assert_eq!(
+        failing(&v, "gha-pull-request-target-checkout").len(),
+        1,
+        "{v:#}"
+    );
+    // A merge key that is not a mapping is an error, not a silent pass.
+    write(d, "bad.yaml", "a:\n  <<: 3\n");
+    let (c, v) = scan_json(&[d.join("bad.yaml").to_str().unwrap()]);
+    assert_eq!(c, 1);
+    assert!(
+        v["input_errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("merge"),
+        "{v:#}"
+    );
+}

@@ -26,9 +26,24 @@ pub fn parse_yaml_as(path: &str, text: &str, by_path: Option<InputKind>) -> Pars
         return parsed;
     }
     let mut lines = index_documents(text);
+    let has_merge_keys = text.contains("<<");
     for (i, de) in yaml_serde::Deserializer::from_str(text).enumerate() {
         let value = match yaml_serde::Value::deserialize(de) {
-            Ok(v) => v,
+            Ok(mut v) => {
+                // Merge keys (`<<: *base`) are applied, as kubectl, Compose,
+                // GitHub Actions and conftest apply them: a setting merged in
+                // from an anchor is a setting. Only when the text has one.
+                if has_merge_keys {
+                    if let Err(e) = v.apply_merge() {
+                        parsed.errors.push(InputError::new(
+                            path,
+                            format!("invalid YAML merge key: {}", strip_location(&e.to_string())),
+                        ));
+                        continue;
+                    }
+                }
+                v
+            }
             Err(e) => {
                 let loc = e.location();
                 parsed.errors.push(
