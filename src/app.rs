@@ -200,6 +200,7 @@ pub fn run_criteria(args: &CriteriaArgs) -> Result<i32, Fatal> {
 /// errors, 2 when the policies do not compile.
 pub fn run_verify(args: &VerifyArgs) -> Result<i32, Fatal> {
     let settings = Settings::for_verify(args)?;
+    crate::evaluate::limit_memory(settings.max_memory);
     let report = crate::verify::run(
         &settings.sources,
         &crate::verify::VerifyOptions {

@@ -84,6 +84,10 @@ pub struct ScanArgs {
     /// Deepest nesting a document may have; deeper documents are errors [default: 100]
     #[arg(long, value_name = "LEVELS")]
     pub max_depth: Option<usize>,
+    /// Memory the process may hold while policies evaluate, in bytes; an
+    /// evaluation that needs more is an error [default: 3/4 of the machine's memory]
+    #[arg(long, value_name = "BYTES")]
+    pub max_memory: Option<u64>,
     /// Scan files that .gitignore and .ignore exclude
     #[arg(long)]
     pub no_ignore: bool,

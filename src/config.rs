@@ -10,6 +10,9 @@ use crate::frameworks::{Category, Objective};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+/// Deepest flow nesting (`[`, `{`) accepted in a config file.
+pub const MAX_CONFIG_DEPTH: usize = 32;
+
 /// The names a config file may have in the current folder, in order.
 pub const DEFAULT_NAMES: [&str; 2] = ["assure.yaml", ".assure.yaml"];
 
@@ -47,6 +50,8 @@ pub struct LimitsConfig {
     pub max_depth: Option<usize>,
     /// Seconds for one control on one document.
     pub timeout: Option<f64>,
+    /// Bytes the process may hold while policies evaluate.
+    pub max_memory: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -135,6 +140,12 @@ pub fn parse(label: &str, text: &str) -> Result<Config, ConfigError> {
         line,
         message,
     };
+    // yaml_serde takes time quadratic in flow nesting (`[[[[...`) before it
+    // fails its own limit: 100 KB of brackets took seconds. A config never
+    // nests deeply, so deep nesting is refused in one linear pass first.
+    if let Err(e) = crate::inputs::structured::check_flow_depth(label, text, MAX_CONFIG_DEPTH) {
+        return Err(err(e.line, e.message));
+    }
     let config: Config = if text.trim().is_empty() {
         Config::default()
     } else {

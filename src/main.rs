@@ -6,13 +6,6 @@ use assure::fatal::Fatal;
 use clap::Parser;
 use std::process::ExitCode;
 
-/// The interpreter allocates and frees small values (paths, strings,
-/// B-tree nodes) on every lookup: with glibc's allocator malloc and free
-/// were about a quarter of a scan's CPU time, on two threads contending for
-/// its arenas. mimalloc's per-thread heaps are made for that pattern.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Exit code after Ctrl-C, as shells report a SIGINT death (128 + 2).
 const INTERRUPTED: i32 = 130;
 

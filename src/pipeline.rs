@@ -12,7 +12,7 @@
 
 use crate::controls::PolicyError;
 use crate::evaluate::targets::build_targets;
-use crate::evaluate::{Evaluator, RawEval, Stage, Worker};
+use crate::evaluate::{Evaluator, RawEval, Stage, Workers};
 use crate::inputs::load::{parse_guarded, InputLimits};
 use crate::inputs::waivers::InlineWaiver;
 use crate::inputs::{inventory, Document, InputError, Unit};
@@ -59,7 +59,7 @@ pub fn run(
     let outcomes: Vec<UnitOutcome> = units
         .par_chunks(batch_size(units.len()))
         .map(|batch| {
-            let outcome = workers.with(|w| batch_outcome(ev, w, batch, limits));
+            let outcome = batch_outcome(ev, &workers, batch, limits);
             batch.iter().for_each(|_| done());
             outcome
         })
@@ -118,6 +118,11 @@ fn batch_size(units: usize) -> usize {
     (units / (threads * 8)).clamp(1, 32)
 }
 
+/// Documents one task evaluates: the unit of sharing a large file's
+/// documents across threads, big enough that each control's engine is
+/// reused within a task.
+const DOCS_PER_TASK: usize = 64;
+
 /// Text a worker parses before it evaluates and drops what it holds, so
 /// that a batch of large files does not hold them all at once: memory
 /// stays near (threads x this budget, or one file if larger) plus results.
@@ -127,7 +132,7 @@ const BATCH_BYTES: usize = 4 << 20;
 /// alone on their documents, a few megabytes of text at a time.
 fn batch_outcome(
     ev: &Evaluator,
-    worker: &mut Worker<'_>,
+    workers: &Workers<'_>,
     batch: &[Unit],
     limits: InputLimits,
 ) -> UnitOutcome {
@@ -142,7 +147,7 @@ fn batch_outcome(
         docs.extend(parsed.documents);
         bytes += parsed.bytes;
         if bytes >= BATCH_BYTES || i + 1 == batch.len() {
-            evaluate_alone(ev, worker, std::mem::take(&mut docs), &mut out);
+            evaluate_alone(ev, workers, std::mem::take(&mut docs), &mut out);
             bytes = 0;
         }
     }
@@ -153,7 +158,7 @@ fn batch_outcome(
 /// them: targets, inventory entries, documents cross-input controls need.
 fn evaluate_alone(
     ev: &Evaluator,
-    worker: &mut Worker<'_>,
+    workers: &Workers<'_>,
     docs: Vec<Document>,
     out: &mut UnitOutcome,
 ) {
@@ -163,13 +168,27 @@ fn evaluate_alone(
     }
     let in_file = |d: &Document| per_file.get(d.path.as_str()).copied().unwrap_or(1);
     let refs: Vec<&Document> = docs.iter().collect();
-    for (di, ci, raw) in worker.evaluate_batch(&refs, Stage::Alone) {
-        let doc = refs[di];
-        out.targets.push((
-            ci,
-            build_targets(&ev.controls()[ci], doc, in_file(doc), raw),
-        ));
-    }
+    // One file can hold tens of thousands of documents (a Kubernetes
+    // `List`): its documents are shared across the pool in chunks, each
+    // chunk evaluated control by control by the worker of the thread that
+    // takes it. The worker is held only while it evaluates (no parallel
+    // work starts inside), so a thread never waits on its own worker.
+    let evaluated: Vec<Vec<(usize, Vec<TargetResult>)>> = refs
+        .par_chunks(DOCS_PER_TASK)
+        .map(|chunk| {
+            let raws = workers.with(|w| w.evaluate_batch(chunk, Stage::Alone));
+            raws.into_iter()
+                .map(|(di, ci, raw)| {
+                    let doc = chunk[di];
+                    (
+                        ci,
+                        build_targets(&ev.controls()[ci], doc, in_file(doc), raw),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    out.targets.extend(evaluated.into_iter().flatten());
     out.inventory
         .extend(docs.iter().filter_map(inventory::entry));
     let counts: Vec<usize> = docs.iter().map(in_file).collect();

@@ -32,6 +32,7 @@ const PROGRESS_THRESHOLD: usize = 200;
 pub fn run(settings: &Settings, progress: bool) -> Result<ScanResult, Fatal> {
     let started = Instant::now();
     init_threads(settings.jobs)?;
+    crate::evaluate::limit_memory(settings.max_memory);
     let controls = settings.load_controls()?;
     let baseline = settings
         .baseline

@@ -7,8 +7,8 @@ use crate::cli::{BaselineArgs, ControlsArgs, CriteriaArgs, PolicyArgs, ScopeArgs
 use crate::cli::{ParseArgs, ScanArgs, VerifyArgs};
 use crate::config::{self, Config};
 use crate::controls::{
-    builtin_sources, compile, read_sources, CompileOptions, Control, ControlSet, PolicySource,
-    Severity,
+    builtin_sources, compile_within_limit, read_sources, CompileOptions, Control, ControlSet,
+    PolicySource, Severity,
 };
 use crate::discover::DiscoverOptions;
 use crate::evaluate::{EngineMode, EvalOptions};
@@ -27,6 +27,24 @@ pub const DEFAULT_TIMEOUT_SECS: f64 = 10.0;
 /// The longest time limit accepted: a day. Anything longer is a typo, and
 /// a duration beyond what the clock can hold would overflow.
 const MAX_TIMEOUT_SECS: f64 = 86_400.0;
+
+/// The memory limit when none is set: three quarters of the machine's
+/// memory (a scan should leave the CI runner alive), else 4 GiB.
+fn default_max_memory() -> u64 {
+    const FALLBACK: u64 = 4 << 30;
+    std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            let line = m.lines().find(|l| l.starts_with("MemTotal:"))?;
+            let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(kib.saturating_mul(1024) / 4 * 3)
+        })
+        .unwrap_or(FALLBACK)
+}
+
+/// The smallest memory limit accepted: below it the built-in library and a
+/// small repository do not fit.
+const MIN_MEMORY_BYTES: u64 = 64 << 20;
 
 /// Everything a command runs with, merged and validated.
 pub struct Settings {
@@ -47,6 +65,8 @@ pub struct Settings {
     pub discover: DiscoverOptions,
     pub limits: InputLimits,
     pub eval: EvalOptions,
+    /// Bytes the process may hold while policies evaluate.
+    pub max_memory: u64,
     /// Worker threads (`None`: one per core).
     pub jobs: Option<usize>,
     pub gate: Gate,
@@ -79,6 +99,7 @@ struct Flags {
     timeout: Option<f64>,
     max_file_size: Option<u64>,
     max_depth: Option<usize>,
+    max_memory: Option<u64>,
     no_ignore: bool,
     stdin_name: Option<String>,
     engine: EngineMode,
@@ -113,6 +134,7 @@ impl Flags {
         f.timeout = a.timeout;
         f.max_file_size = a.max_file_size;
         f.max_depth = a.max_depth;
+        f.max_memory = a.max_memory;
         f.no_ignore = a.no_ignore;
         f.stdin_name = Some(a.stdin_name.clone());
         f.engine = a.engine;
@@ -163,7 +185,7 @@ impl Settings {
     /// Compile the policies, fit their mappings to the scope and keep the
     /// controls the flags select.
     pub fn load_controls(&self) -> Result<Controls, Fatal> {
-        let mut set = compile(
+        let mut set = compile_within_limit(
             &self.sources,
             &CompileOptions {
                 objectives: &self.scope.objectives,
@@ -267,6 +289,15 @@ fn resolve(f: Flags) -> Result<Settings, Fatal> {
     if limits.max_depth == 0 || limits.max_file_bytes == 0 {
         return Err(fatal("--max-depth and --max-file-size must be at least 1"));
     }
+    let max_memory = f
+        .max_memory
+        .or(config.limits.max_memory)
+        .unwrap_or_else(default_max_memory);
+    if max_memory < MIN_MEMORY_BYTES {
+        return Err(fatal(format!(
+            "--max-memory must be at least {MIN_MEMORY_BYTES} bytes (got {max_memory})"
+        )));
+    }
     if f.jobs == Some(0) {
         return Err(fatal("--jobs must be at least 1"));
     }
@@ -310,6 +341,7 @@ fn resolve(f: Flags) -> Result<Settings, Fatal> {
             mode: f.engine,
             evaluate_all: f.evaluate_all,
         },
+        max_memory,
         jobs: f.jobs,
         gate,
         baseline: f.baseline,

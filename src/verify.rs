@@ -6,7 +6,9 @@
 //! evaluates to `true`; `false` or undefined fails; an evaluation error is
 //! an error. `--coverage` reports, per policy file, the lines the tests ran.
 
-use crate::controls::{compile, is_test_file, CompileOptions, PolicyError, PolicySource};
+use crate::controls::{
+    compile_within_limit, is_test_file, CompileOptions, PolicyError, PolicySource,
+};
 use crate::frameworks::Objective;
 use regorus::utils::limits::ExecutionTimerConfig;
 use serde::Serialize;
@@ -74,7 +76,7 @@ pub fn run(
     sources: &[PolicySource],
     opts: &VerifyOptions<'_>,
 ) -> Result<VerifyReport, Vec<PolicyError>> {
-    let set = compile(
+    let set = compile_within_limit(
         sources,
         &CompileOptions {
             objectives: opts.objectives,
@@ -83,6 +85,15 @@ pub fn run(
     )?;
     let mut engine = set.engine.clone();
     engine.set_strict_builtin_errors(false);
+    if sources.iter().any(|s| !s.is_builtin()) {
+        crate::evaluate::guards::install(&mut engine).map_err(|e| {
+            vec![PolicyError {
+                file: "policies".into(),
+                line: None,
+                message: format!("cannot guard builtins: {e}"),
+            }]
+        })?;
+    }
     engine.set_execution_timer_config(ExecutionTimerConfig {
         limit: opts.timeout,
         check_interval: NonZeroU32::MIN.saturating_add(63),

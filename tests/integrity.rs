@@ -557,3 +557,199 @@ fn merge_keys_are_applied_as_compose_kubectl_and_actions_apply_them() {
         "{v:#}"
     );
 }
+
+// --- Bounded work: no crash, no hang, every other result kept ---
+
+fn policy_dir(policies: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "k8s/pod.yaml", POD);
+    for (name, text) in policies {
+        write(dir.path(), &format!("policy/{name}"), text);
+    }
+    dir
+}
+
+#[test]
+fn a_recursive_function_is_refused_before_it_can_overflow_the_stack() {
+    let dir = policy_dir(&[
+        ("rec.rego", "package main\n\nf(x) := y if {\n  y := f(x + 1)\n}\n\ndeny contains msg if {\n  msg := sprintf(\"%v\", [f(1)])\n}\n"),
+        ("rec_test.rego", "package main\n\ntest_f if { f(1) }\n"),
+    ]);
+    let d = dir.path();
+    let policy = d.join("policy").to_string_lossy().into_owned();
+    let pod = d.join("k8s").to_string_lossy().into_owned();
+    for args in [
+        vec!["test", "--policy", &policy, &pod],
+        vec!["test", "--engine", "vm", "--policy", &policy, &pod],
+        vec!["verify", "--no-builtin", &policy],
+    ] {
+        let out = within(std::time::Duration::from_secs(60), &args).expect("hung");
+        assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("recursive"), "{}", stderr(&out));
+        assert!(stderr(&out).contains("rec.rego:3"), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn builtins_that_would_allocate_gigabytes_are_errors_and_the_rest_completes() {
+    let calls = [
+        ("range", "count(numbers.range(1, 1000000000))"),
+        ("cidr", "count(net.cidr_expand(\"0.0.0.0/0\"))"),
+        ("width", "count(sprintf(\"%2000000000d\", [1]))"),
+    ];
+    let policies: Vec<(String, String)> = calls
+        .iter()
+        .map(|(name, call)| {
+            (
+                format!("{name}.rego"),
+                format!("# METADATA\n# title: {name}\n# custom:\n#   id: bomb-{name}\n#   inputs: [kubernetes]\npackage bomb.{name}\n\ndeny contains msg if {{\n  n := {call}\n  msg := sprintf(\"%d\", [n])\n}}\n"),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = policies
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let dir = policy_dir(&refs);
+    let d = dir.path();
+    let report = d.join("report.json");
+    let started = std::time::Instant::now();
+    let out = within(
+        std::time::Duration::from_secs(60),
+        &[
+            "test",
+            "--format",
+            "json",
+            "--json",
+            report.to_str().unwrap(),
+            "--policy",
+            d.join("policy").to_str().unwrap(),
+            d.join("k8s").to_str().unwrap(),
+        ],
+    )
+    .expect("hung");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let v = json_of(&out);
+    for (name, _) in calls {
+        let c = v["controls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["control"]["id"] == format!("bomb-{name}"))
+            .unwrap();
+        let t = &c["targets"][0];
+        assert_eq!(t["outcome"], "error", "{name}: {t}");
+        assert!(
+            t["error"].as_str().unwrap().contains("limit"),
+            "{name}: {t}"
+        );
+    }
+    // The built-in controls still judged the Pod, and the report file is whole.
+    assert_eq!(control_counts(&v, "k8s-privileged-container").0, 1);
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(report).unwrap()).unwrap();
+    assert_eq!(file["summary"], v["summary"]);
+}
+
+#[test]
+fn a_variable_default_used_thousands_of_times_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tf = format!(
+        "variable \"big\" {{\n  default = \"{}\"\n}}\n",
+        "x".repeat(1_000_000)
+    );
+    for i in 0..3000 {
+        tf.push_str(&format!(
+            "resource \"aws_s3_bucket\" \"b{i}\" {{\n  bucket = var.big\n}}\n"
+        ));
+    }
+    write(dir.path(), "infra/main.tf", &tf);
+    let out = within(
+        std::time::Duration::from_secs(60),
+        &[
+            "test",
+            "--format",
+            "json",
+            "--control",
+            "aws-s3-versioning",
+            dir.path().to_str().unwrap(),
+        ],
+    )
+    .expect("hung");
+    assert_eq!(code(&out), 1);
+    let v = json_of(&out);
+    let errors = v["input_errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{:#}", v["input_errors"]);
+    assert!(errors[0]["message"].as_str().unwrap().contains("var.big"));
+    // The module is still judged, its remaining uses unresolved.
+    assert_eq!(control_counts(&v, "aws-s3-versioning").0, 3000);
+}
+
+#[test]
+fn numeric_flags_out_of_range_are_refused() {
+    for args in [
+        vec!["test", "--timeout", "1e300", "."],
+        vec!["test", "--timeout", "0", "."],
+        vec!["test", "--timeout", "NaN", "."],
+        vec!["test", "--jobs", "0", "."],
+        vec!["test", "--max-depth", "0", "."],
+        vec!["test", "--max-file-size", "0", "."],
+        vec!["test", "--max-memory", "1000", "."],
+        vec!["verify", "--timeout", "-1"],
+    ] {
+        let out = assure(&args);
+        assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn policies_and_configs_built_to_stall_the_parser_are_refused_at_once() {
+    let deep = format!(
+        "package main\n\nx := {}1{}\n\ndeny contains \"a\" if {{ x }}\n",
+        "[".repeat(24),
+        "]".repeat(24)
+    );
+    let dir = policy_dir(&[("deep.rego", &deep)]);
+    let d = dir.path();
+    let started = std::time::Instant::now();
+    let out = assure(&[
+        "test",
+        "--policy",
+        d.join("policy").to_str().unwrap(),
+        d.join("k8s").to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("deep.rego:3"), "{}", stderr(&out));
+    write(
+        d,
+        "assure.yaml",
+        &format!(
+            "soc2:\n  categories: {}{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
+    );
+    let out = assure(&[
+        "test",
+        "-c",
+        d.join("assure.yaml").to_str().unwrap(),
+        d.join("k8s").to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("assure.yaml:2"), "{}", stderr(&out));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}

@@ -18,6 +18,53 @@ pub struct CompileOptions<'a> {
     pub data: Vec<serde_json::Value>,
 }
 
+/// How long loading the policies may take. The built-in library loads in a
+/// few milliseconds; a policy built to make the parser or compiler work
+/// without end is stopped here instead of holding the run forever.
+pub const LOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// [`compile`] on a thread of its own, given up after [`LOAD_TIMEOUT`]
+/// with an error (the run then exits 2, ending the thread with it).
+pub fn compile_within_limit(
+    sources: &[PolicySource],
+    opts: &CompileOptions<'_>,
+) -> Result<ControlSet, Vec<PolicyError>> {
+    let sources = sources.to_vec();
+    let objectives = opts.objectives.to_vec();
+    let data = opts.data.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("policy-load".into())
+        .stack_size(64 << 20)
+        .spawn(move || {
+            let opts = CompileOptions {
+                objectives: &objectives,
+                data,
+            };
+            let _ = tx.send(compile(&sources, &opts));
+        });
+    let stuck = |message: String| {
+        vec![PolicyError {
+            file: "policies".into(),
+            line: None,
+            message,
+        }]
+    };
+    if let Err(e) = spawned {
+        return Err(stuck(format!("cannot start loading policies: {e}")));
+    }
+    match rx.recv_timeout(LOAD_TIMEOUT) {
+        Ok(result) => result,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(stuck(format!(
+            "loading the policies took longer than {} s; a policy may be built to stall the parser",
+            LOAD_TIMEOUT.as_secs()
+        ))),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            Err(stuck("loading the policies crashed".into()))
+        }
+    }
+}
+
 /// Compile all sources into one engine, find the controls (packages with
 /// deny/warn/violation rules), read and validate their METADATA. All
 /// problems are collected, so a user fixes them in one pass.
@@ -32,6 +79,12 @@ pub fn compile(
     let mut package_names = Vec::with_capacity(sources.len());
     let builtins = sources.iter().any(PolicySource::is_builtin);
     for (i, src) in sources.iter().enumerate() {
+        if !src.is_builtin() {
+            if let Err(e) = super::nesting::check(&src.label, &src.text) {
+                errors.push(e);
+                continue;
+            }
+        }
         match add_policy(&mut engine, src) {
             Ok(()) => match package_of(&src.text) {
                 Some((pkg, _)) => {
@@ -80,6 +133,10 @@ pub fn compile(
     }
     if !errors.is_empty() {
         return Err(errors);
+    }
+    let user: Vec<&PolicySource> = sources.iter().filter(|s| !s.is_builtin()).collect();
+    if let Err(e) = super::recursion::check(&user) {
+        return Err(vec![e]);
     }
     // Prepare the whole set now (rule scheduling, unsafe variables), so such
     // errors stop the run before the scan; unknown builtins are found when

@@ -5,10 +5,12 @@
 mod compile;
 pub mod deps;
 pub mod metadata;
+mod nesting;
+mod recursion;
 pub mod seal;
 mod sources;
 
-pub use compile::{add_policy, compile, CompileOptions};
+pub use compile::{add_policy, compile, compile_within_limit, CompileOptions, LOAD_TIMEOUT};
 pub use sources::{builtin_sources, is_test_file, read_sources};
 
 use crate::inputs::InputKind;

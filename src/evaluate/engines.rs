@@ -31,6 +31,9 @@ pub fn build(set: &ControlSet, index: usize, timeout: Duration) -> Result<Engine
     for data in &set.data {
         engine.add_data(data.clone()).map_err(|e| e.to_string())?;
     }
+    if !control.builtin {
+        super::guards::install(&mut engine).map_err(|e| e.to_string())?;
+    }
     configure(&mut engine, timeout);
     // Prepare (schedule, hoist loops) here once, not in every worker.
     engine.set_input(regorus::Value::new_object());

@@ -16,6 +16,7 @@
 mod collect;
 mod engines;
 mod entry;
+pub mod guards;
 pub mod targets;
 #[cfg(test)]
 mod tests;
@@ -96,6 +97,20 @@ pub struct Evaluator {
     /// Controls the VM could not compile, and why (they run on the
     /// interpreter).
     vm_fallbacks: Vec<(String, String)>,
+}
+
+/// Bound the memory the whole process may hold while policies evaluate.
+///
+/// A policy can allocate far past its time limit inside one builtin call
+/// (`numbers.range(1, 1e9)` built a 20 GB array in a minute before the
+/// limit was checked). regorus counts every allocation through its own
+/// allocator (its `allocator-memory-limits` feature) and checks this limit
+/// as values grow, inside builtins and comprehensions: an evaluation that
+/// crosses it ends with an error for that control and document, and the
+/// memory is given back. The limit is process-wide, so it covers what
+/// assure itself holds too; the default leaves room for a large scan.
+pub fn limit_memory(bytes: u64) {
+    regorus::set_global_memory_limit(Some(bytes));
 }
 
 /// The rule paths of a control, in evaluation order.

@@ -3,7 +3,7 @@
 //! panic caught and turned into an error for that pair).
 
 use super::collect::{collect, failed};
-use super::{engines, entry, timer, Evaluator, Runner, Stage};
+use super::{engines, entry, guards, timer, Evaluator, Runner, Stage};
 use crate::controls::Control;
 use crate::evaluate::targets::RawEval;
 use crate::inputs::Document;
@@ -121,6 +121,9 @@ impl<'a> Worker<'a> {
         self.shared.get_or_insert_with(|| {
             let mut engine = ev.set.engine.clone();
             engines::configure(&mut engine, ev.opts.timeout);
+            // It holds every policy, the user's too. Installing can only
+            // fail on a name already taken, which a fresh clone has not.
+            let _ = guards::install(&mut engine);
             engine
         })
     }

@@ -54,7 +54,9 @@ pub fn parse_module(dir: &str, files: Vec<ModuleFile>) -> Parsed {
         }
     }
     if any {
-        resolve_variable_defaults(&mut module);
+        if let Err(msg) = resolve_variable_defaults(&mut module) {
+            parsed.errors.push(InputError::new(dir, msg));
+        }
         parsed.documents.push(Document {
             kind: InputKind::Terraform,
             path: dir.to_owned(),
@@ -109,43 +111,75 @@ fn merge_hcl_file(
     Ok(())
 }
 
+/// Most bytes of variable defaults one module may copy into the places
+/// that use them. A default is copied once per use: a 1 MB default used
+/// 3,000 times would be 3 GB. Far above what real modules copy.
+pub const EXPANSION_BUDGET_BYTES: usize = 64 << 20;
+
 /// Replace an attribute that is exactly `var.NAME` with the default the
 /// module declares for that variable, as other IaC scanners do: a module's
 /// defaults are what it deploys unless a caller overrides them (tfvars
 /// files and caller arguments are not read). Expressions that merely use a
 /// variable stay `"${...}"` strings, and so do variables without a default.
-fn resolve_variable_defaults(module: &mut Map<String, Value>) {
-    let defaults: HashMap<String, Value> = module
+/// Past [`EXPANSION_BUDGET_BYTES`] copying stops, and the error says which
+/// variable: the module is then judged with the rest unresolved.
+fn resolve_variable_defaults(module: &mut Map<String, Value>) -> Result<(), String> {
+    let defaults: HashMap<String, (Value, usize)> = module
         .get("variable")
         .and_then(Value::as_object)
         .map(|vars| {
             vars.iter()
                 .filter_map(|(name, bodies)| {
                     let default = bodies.as_array()?.first()?.get("default")?;
-                    (!default.is_null()).then(|| (format!("${{var.{name}}}"), default.clone()))
+                    let size = serde_json::to_string(default).map_or(0, |s| s.len());
+                    (!default.is_null())
+                        .then(|| (format!("${{var.{name}}}"), (default.clone(), size)))
                 })
                 .collect()
         })
         .unwrap_or_default();
     if defaults.is_empty() {
-        return;
+        return Ok(());
     }
-    fn walk(v: &mut Value, defaults: &HashMap<String, Value>) {
+    struct Budget<'a> {
+        defaults: &'a HashMap<String, (Value, usize)>,
+        left: usize,
+        exhausted_by: Option<String>,
+    }
+    fn walk(v: &mut Value, b: &mut Budget<'_>) {
         match v {
             Value::String(s) => {
-                if let Some(d) = defaults.get(s.as_str()) {
+                if let Some((d, size)) = b.defaults.get(s.as_str()) {
+                    if *size > b.left {
+                        b.exhausted_by.get_or_insert_with(|| s.clone());
+                        return;
+                    }
+                    b.left -= size;
                     *v = d.clone();
                 }
             }
-            Value::Array(items) => items.iter_mut().for_each(|i| walk(i, defaults)),
-            Value::Object(map) => map.values_mut().for_each(|i| walk(i, defaults)),
+            Value::Array(items) => items.iter_mut().for_each(|i| walk(i, b)),
+            Value::Object(map) => map.values_mut().for_each(|i| walk(i, b)),
             _ => {}
         }
     }
+    let mut budget = Budget {
+        defaults: &defaults,
+        left: EXPANSION_BUDGET_BYTES,
+        exhausted_by: None,
+    };
     for (key, value) in module.iter_mut() {
         if key != "variable" {
-            walk(value, &defaults);
+            walk(value, &mut budget);
         }
+    }
+    match budget.exhausted_by {
+        Some(var) => Err(format!(
+            "resolving variable defaults would copy more than {} MiB into this module ({} is used too often for its size); the remaining uses stay unresolved",
+            EXPANSION_BUDGET_BYTES >> 20,
+            var.trim_start_matches("${").trim_end_matches('}')
+        )),
+        None => Ok(()),
     }
 }
 
