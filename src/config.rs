@@ -37,6 +37,8 @@ pub struct Config {
     pub waivers: Vec<WaiverConfig>,
     #[serde(default)]
     pub limits: LimitsConfig,
+    /// How many days ahead a waiver may expire (default 365).
+    pub max_waiver_days: Option<u32>,
     /// Where the file was read from (set by [`load`]).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -80,17 +82,48 @@ pub struct ObjectiveConfig {
     pub controls: Vec<String>,
 }
 
-/// A waiver: all keys but `resource` are required.
+/// A waiver: `control`, `path`, `reason`, `owner` and `expires` are
+/// required; `approved_by` too when the control is critical.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WaiverConfig {
+    /// Stable reference for reviews and the evidence ledger; by default a
+    /// short digest of control, path and resource.
+    pub id: Option<String>,
     pub control: String,
     pub path: String,
     pub resource: Option<String>,
     pub reason: String,
     pub owner: String,
+    /// Who approved the exception (required for critical controls).
+    pub approved_by: Option<String>,
+    /// The ticket that tracks it.
+    pub ticket: Option<String>,
     pub expires: String,
+    /// The line of the waiver in the file (set by [`parse`]).
+    #[serde(skip)]
+    pub line: usize,
 }
+
+impl WaiverConfig {
+    /// `id`, or a short digest of control, path and resource: the same
+    /// waiver keeps the same id however the file around it changes.
+    pub fn id(&self) -> String {
+        self.id.clone().unwrap_or_else(|| {
+            crate::fingerprint::of(
+                &self.control,
+                &self.path,
+                self.resource.as_deref(),
+                "waiver",
+            )[..12]
+                .to_owned()
+        })
+    }
+}
+
+/// How far ahead a waiver may expire when `max_waiver_days` is not set: a
+/// year, so every exception is looked at again at least once a year.
+pub const DEFAULT_MAX_WAIVER_DAYS: u32 = 365;
 
 /// A config problem: exit 2, naming the file and line.
 #[derive(Debug)]
@@ -146,7 +179,7 @@ pub fn parse(label: &str, text: &str) -> Result<Config, ConfigError> {
     if let Err(e) = crate::inputs::structured::check_flow_depth(label, text, MAX_CONFIG_DEPTH) {
         return Err(err(e.line, e.message));
     }
-    let config: Config = if text.trim().is_empty() {
+    let mut config: Config = if text.trim().is_empty() {
         Config::default()
     } else {
         yaml_serde::from_str(text).map_err(|e| {
@@ -179,7 +212,44 @@ pub fn parse(label: &str, text: &str) -> Result<Config, ConfigError> {
             return Err(err(line_of(glob), format!("invalid glob `{glob}`: {e}")));
         }
     }
+    // Each waiver's line: the `control:` lines below `waivers:`, in order.
+    let after = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("waivers:"))
+        .unwrap_or(0);
+    let mut control_lines = text
+        .lines()
+        .enumerate()
+        .skip(after)
+        .filter(|(_, l)| {
+            l.trim_start()
+                .trim_start_matches("- ")
+                .starts_with("control:")
+        })
+        .map(|(i, _)| i + 1);
+    for w in &mut config.waivers {
+        w.line = control_lines.next().unwrap_or(0);
+    }
+    let max_days = config.max_waiver_days.unwrap_or(DEFAULT_MAX_WAIVER_DAYS);
+    let latest = crate::dates::today() + chrono::Days::new(u64::from(max_days));
     for w in &config.waivers {
+        let at = |needle: &str| {
+            text.lines()
+                .enumerate()
+                .skip(w.line.saturating_sub(1))
+                .find(|(_, l)| l.contains(needle))
+                .map(|(i, _)| i + 1)
+                .or(Some(w.line))
+        };
+        if let Some(d) = crate::dates::parse_date(&w.expires).filter(|d| *d > latest) {
+            return Err(err(
+                at("expires"),
+                format!(
+                    "waiver for `{}` expires {d}, more than max_waiver_days ({max_days}) ahead (latest {latest}): exceptions are reviewed at least that often",
+                    w.control
+                ),
+            ));
+        }
         if let Err(e) = globset::Glob::new(&w.path) {
             return Err(err(
                 line_of(&w.path),

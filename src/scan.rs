@@ -8,7 +8,7 @@ use crate::discover::discover;
 use crate::evaluate::{EngineMode, Evaluator};
 use crate::fatal::{fatal, Fatal};
 use crate::gate::baseline::{apply_baseline, Baseline};
-use crate::gate::waivers::apply_waivers;
+use crate::gate::waivers::{apply_waivers, WaiverInputs};
 use crate::inputs::load::parse_units;
 use crate::inputs::waivers::InlineWaiver;
 use crate::inputs::{Document, InputError};
@@ -81,13 +81,17 @@ fn assemble(
         waivers: inline,
         controls: mut results,
     } = streamed;
-    let waivers = apply_waivers(
+    let (waivers, refused) = apply_waivers(
         &mut results,
-        &settings.config.waivers,
-        &settings.config_label,
-        &inline,
-        crate::dates::today(),
+        &WaiverInputs {
+            config: &settings.config.waivers,
+            config_label: &settings.config_label,
+            inline: &inline,
+            today: crate::dates::today(),
+            latest_expiry: settings.latest_expiry(),
+        },
     );
+    errors.extend(refused);
     let baseline = baseline.map(|(b, file)| apply_baseline(&mut results, b, file));
     results.sort_by(|a, b| a.control.id.cmp(&b.control.id));
     errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));

@@ -209,6 +209,27 @@ impl Settings {
         if !unknown.is_empty() {
             return Err(Fatal(unknown));
         }
+        // A critical control is waived only with a named approver.
+        let unapproved: Vec<String> = self
+            .config
+            .waivers
+            .iter()
+            .filter(|w| w.approved_by.as_deref().is_none_or(|a| a.trim().is_empty()))
+            .filter(|w| {
+                set.controls
+                    .iter()
+                    .any(|c| c.id == w.control && c.severity == Severity::Critical)
+            })
+            .map(|w| {
+                format!(
+                    "{}:{}: waiver for `{}` needs approved_by: the control is critical, and a critical finding is waived only with a named approver",
+                    self.config_label, w.line, w.control
+                )
+            })
+            .collect();
+        if !unapproved.is_empty() {
+            return Err(Fatal(unapproved));
+        }
         self.scope.apply_to(&mut set.controls);
         let in_scope = |c: &Control| {
             let framework = match self.scope.framework {
@@ -246,6 +267,15 @@ impl Settings {
             .partition(selected);
         set.controls = kept;
         Ok(Controls { set, unselected })
+    }
+
+    /// The latest expiry a waiver may have today (`max_waiver_days`).
+    pub fn latest_expiry(&self) -> chrono::NaiveDate {
+        let days = self
+            .config
+            .max_waiver_days
+            .unwrap_or(crate::config::DEFAULT_MAX_WAIVER_DAYS);
+        crate::dates::today() + chrono::Days::new(u64::from(days))
     }
 
     /// The per-evaluation time limit (also what `verify` gives each test).

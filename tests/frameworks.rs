@@ -232,9 +232,10 @@ fn fail_on_comes_from_config_unless_the_flag_says_otherwise() {
 fn waivers_apply_expire_and_report_unused() {
     let dir = tempfile::tempdir().unwrap();
     let waiver = |expires: &str| {
-        format!("waivers:\n  - control: aws-sg-open-admin-ports\n    path: \"infra/**\"\n    resource: aws_security_group.bastion\n    reason: migration window, OPS-112\n    owner: platform@example.com\n    expires: {expires}\n  - control: k8s-image-pinned\n    path: \"nowhere/**\"\n    reason: r\n    owner: o\n    expires: 2099-01-01\n")
+        format!("waivers:\n  - control: aws-sg-open-admin-ports\n    path: \"infra/**\"\n    resource: aws_security_group.bastion\n    reason: migration window, OPS-112\n    owner: platform@example.com\n    approved_by: ciso@example.com\n    expires: {expires}\n  - control: k8s-image-pinned\n    path: \"nowhere/**\"\n    reason: r\n    owner: o\n    expires: {}\n", in_days(30))
     };
-    let cfg = write_config(&dir, &waiver("2099-12-31"));
+    let until = in_days(200);
+    let cfg = write_config(&dir, &waiver(&until));
     let args = [
         "-c",
         cfg.as_str(),
@@ -257,7 +258,7 @@ fn waivers_apply_expire_and_report_unused() {
             assert!(
                 m.contains("migration window")
                     && m.contains("platform@example.com")
-                    && m.contains("2099-12-31"),
+                    && m.contains(&until),
                 "{m}"
             );
         }

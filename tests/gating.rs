@@ -149,11 +149,11 @@ fn inline_waivers_in_hcl_yaml_and_dockerfiles() {
     let repo = repo_with(&[
         (
             "infra/s3.tf",
-            "# assure:waive aws-s3-encryption until 2099-01-01 owner data@example.com public dataset, no secrets\nresource \"aws_s3_bucket\" \"open_data\" {\n  bucket = \"acme-open-data\"\n}\n\nresource \"aws_s3_bucket\" \"private\" {\n  bucket = \"acme-private\"\n}\n",
+            &format!("# assure:waive aws-s3-encryption until {} owner data@example.com public dataset, no secrets\nresource \"aws_s3_bucket\" \"open_data\" {{\n  bucket = \"acme-open-data\"\n}}\n\nresource \"aws_s3_bucket\" \"private\" {{\n  bucket = \"acme-private\"\n}}\n", in_days(100)),
         ),
         (
             "k8s/pod.yaml",
-            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\nspec:\n  containers:\n  - name: shell # assure:waive k8s-image-pinned until 2099-01-01 owner sre@example.com debug pod, pulled by hand\n    image: busybox\n    securityContext:\n      runAsNonRoot: true\n",
+            &format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug\nspec:\n  containers:\n  - name: shell # assure:waive k8s-image-pinned until {} owner sre@example.com debug pod, pulled by hand\n    image: busybox\n    securityContext:\n      runAsNonRoot: true\n", in_days(100)),
         ),
         (
             "Dockerfile",
@@ -223,7 +223,7 @@ fn inline_waivers_in_hcl_yaml_and_dockerfiles() {
 fn sarif_has_rules_locations_fingerprints_and_suppressions() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("assure.yaml");
-    std::fs::write(&cfg, "waivers:\n  - control: aws-sg-open-admin-ports\n    path: \"**\"\n    reason: migration window\n    owner: platform@example.com\n    expires: 2099-01-01\n").unwrap();
+    std::fs::write(&cfg, format!("waivers:\n  - control: aws-sg-open-admin-ports\n    path: \"**\"\n    reason: migration window\n    owner: platform@example.com\n    approved_by: ciso@example.com\n    expires: {}\n", in_days(100))).unwrap();
     let path = report_path("demo.sarif");
     let out = assure(&[
         "test",

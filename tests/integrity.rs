@@ -753,3 +753,92 @@ fn policies_and_configs_built_to_stall_the_parser_are_refused_at_once() {
         started.elapsed()
     );
 }
+
+// --- Waiver hygiene ---
+
+#[test]
+fn waivers_cannot_last_forever_nor_waive_critical_controls_unapproved() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "k8s/pod.yaml", POD);
+    let cfg = d.join("assure.yaml");
+    let scan = |config: &str| {
+        std::fs::write(&cfg, config).unwrap();
+        assure(&[
+            "test",
+            "--format",
+            "json",
+            "-c",
+            cfg.to_str().unwrap(),
+            d.join("k8s").to_str().unwrap(),
+        ])
+    };
+    // Too far ahead: a configuration error naming the expires line.
+    let out = scan("waivers:\n  - control: k8s-image-pinned\n    path: \"**\"\n    reason: r\n    owner: o\n    expires: 9999-12-31\n");
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("assure.yaml:6") && stderr(&out).contains("max_waiver_days"),
+        "{}",
+        stderr(&out)
+    );
+    // Allowed when the team sets a longer review cycle.
+    let out = scan(&format!("max_waiver_days: 800\nwaivers:\n  - control: k8s-image-pinned\n    path: \"**\"\n    reason: r\n    owner: o\n    expires: {}\n", in_days(700)));
+    assert_ne!(code(&out), 2, "{}", stderr(&out));
+    // A critical control waived with `**` and no approver: refused.
+    let out = scan(&format!("waivers:\n  - control: aws-s3-public-acl\n    path: \"**\"\n    reason: r\n    owner: o\n    expires: {}\n", in_days(30)));
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("assure.yaml:2") && stderr(&out).contains("approved_by"),
+        "{}",
+        stderr(&out)
+    );
+    let out = scan(&format!("waivers:\n  - control: aws-s3-public-acl\n    path: \"**\"\n    reason: r\n    owner: o\n    approved_by: ciso@example.com\n    ticket: SEC-9\n    expires: {}\n", in_days(30)));
+    assert_ne!(code(&out), 2, "{}", stderr(&out));
+    let v = json_of(&out);
+    let unused = &v["waivers"]["unused"][0];
+    assert_eq!(
+        (unused["approved_by"].as_str(), unused["ticket"].as_str()),
+        (Some("ciso@example.com"), Some("SEC-9"))
+    );
+    assert_eq!(unused["id"].as_str().map(str::len), Some(12));
+}
+
+#[test]
+fn inline_comments_cannot_waive_critical_controls_or_hide_in_strings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let until = in_days(30);
+    write(
+        d,
+        "k8s/pod.yaml",
+        &format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  annotations:\n    note: \"see # assure:waive k8s-privileged-container until {until} owner o quoted\"\nspec:\n  containers:\n  - name: app\n    image: nginx@sha256:0000000000000000000000000000000000000000000000000000000000000000\n    securityContext:\n      privileged: true\n"
+        ),
+    );
+    write(
+        d,
+        ".github/workflows/preview.yml",
+        &format!(
+            "on:\n  pull_request_target: {{}}\npermissions:\n  contents: read\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4 # assure:waive gha-pull-request-target-checkout until {until} owner o trusted\n        with:\n          ref: ${{{{ github.event.pull_request.head.sha }}}}\n"
+        ),
+    );
+    let (c, v) = scan_json(&[d.to_str().unwrap()]);
+    assert_eq!(c, 1);
+    // The quoted marker waived nothing.
+    assert_eq!(control_counts(&v, "k8s-privileged-container").0, 1);
+    // The critical control still fails, and the comment is an input error.
+    assert_eq!(
+        failing(&v, "gha-pull-request-target-checkout").len(),
+        1,
+        "{v:#}"
+    );
+    let e = &v["input_errors"][0];
+    assert_eq!(
+        (e["path"].as_str(), e["line"].as_u64()),
+        (Some(".github/workflows/preview.yml"), Some(9))
+    );
+    assert!(
+        e["message"].as_str().unwrap().contains("assure.yaml"),
+        "{e}"
+    );
+}

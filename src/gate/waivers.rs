@@ -2,15 +2,33 @@
 //! findings. A waived finding is skipped, not passed. An expired waiver no
 //! longer applies and is reported as expired; a waiver that matches nothing
 //! is reported as unused.
+//!
+//! Inline comments are the light way, for what a reviewer of the file can
+//! judge: they cannot waive a critical control (that takes `assure.yaml`
+//! and a named approver), nor expire further ahead than `max_waiver_days`.
+//! Such a comment is an input error naming its line, and waives nothing.
 
 use crate::config::WaiverConfig;
+use crate::controls::Severity;
 use crate::dates::parse_date;
 use crate::inputs::waivers::InlineWaiver;
+use crate::inputs::InputError;
 use crate::results::{
     ControlResult, Finding, Outcome, Waiver, WaiverInfo, WaiverOrigin, WaiverReport,
 };
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// What waivers apply with.
+pub struct WaiverInputs<'a> {
+    pub config: &'a [WaiverConfig],
+    /// How the config file is named in reports.
+    pub config_label: &'a str,
+    pub inline: &'a [InlineWaiver],
+    pub today: NaiveDate,
+    /// The latest expiry an inline comment may give.
+    pub latest_expiry: NaiveDate,
+}
 
 enum Matcher {
     Glob(Option<globset::GlobMatcher>),
@@ -50,52 +68,80 @@ impl Rule {
 }
 
 /// Apply waivers to every finding and recompute the targets' outcomes.
+/// Returns what each waiver did, and the inline comments refused.
 pub fn apply_waivers(
     controls: &mut [ControlResult],
-    config: &[WaiverConfig],
-    config_label: &str,
-    inline: &[InlineWaiver],
-    today: NaiveDate,
-) -> WaiverReport {
-    let expired = |d: &str| parse_date(d).is_none_or(|d| d < today);
-    let mut rules: Vec<Rule> = config
+    w: &WaiverInputs<'_>,
+) -> (WaiverReport, Vec<InputError>) {
+    let expired = |d: &str| parse_date(d).is_none_or(|d| d < w.today);
+    let severity: HashMap<&str, Severity> = controls
         .iter()
-        .map(|w| Rule {
+        .map(|c| (c.control.id.as_str(), c.control.severity))
+        .collect();
+    let mut refused = Vec::new();
+    let config_rules = w.config.iter().map(|c| Rule {
+        info: WaiverInfo {
+            id: c.id(),
+            control: c.control.clone(),
+            path: c.path.clone(),
+            resource: c.resource.clone(),
+            reason: c.reason.clone(),
+            owner: c.owner.clone(),
+            approved_by: c.approved_by.clone(),
+            ticket: c.ticket.clone(),
+            expires: c.expires.clone(),
+            source: format!("{}:{}", w.config_label, c.line),
+            origin: WaiverOrigin::Config,
+        },
+        matcher: Matcher::Glob(
+            globset::Glob::new(&c.path)
+                .ok()
+                .map(|g| g.compile_matcher()),
+        ),
+        expired: expired(&c.expires),
+        matched: 0,
+    });
+    let mut inline_rules = Vec::new();
+    for i in w.inline {
+        let refuse = |why: String| InputError::new(&i.path, why).at(Some(i.line), None);
+        if severity.get(i.control.as_str()) == Some(&Severity::Critical) {
+            refused.push(refuse(format!(
+                "an inline comment cannot waive critical control `{}`: declare the waiver in assure.yaml with approved_by",
+                i.control
+            )));
+            continue;
+        }
+        if let Some(d) = parse_date(&i.expires).filter(|d| *d > w.latest_expiry) {
+            refused.push(refuse(format!(
+                "inline waiver expires {d}, later than max_waiver_days allows ({})",
+                w.latest_expiry
+            )));
+            continue;
+        }
+        inline_rules.push(Rule {
             info: WaiverInfo {
-                control: w.control.clone(),
-                path: w.path.clone(),
-                resource: w.resource.clone(),
-                reason: w.reason.clone(),
-                owner: w.owner.clone(),
-                expires: w.expires.clone(),
-                source: config_label.to_owned(),
-            },
-            matcher: Matcher::Glob(
-                globset::Glob::new(&w.path)
-                    .ok()
-                    .map(|g| g.compile_matcher()),
-            ),
-            expired: expired(&w.expires),
-            matched: 0,
-        })
-        .chain(inline.iter().map(|w| Rule {
-            info: WaiverInfo {
-                control: w.control.clone(),
-                path: w.path.clone(),
+                id: crate::fingerprint::of(&i.control, &i.path, None, &i.line.to_string())[..12]
+                    .to_owned(),
+                control: i.control.clone(),
+                path: i.path.clone(),
                 resource: None,
-                reason: w.reason.clone(),
-                owner: w.owner.clone(),
-                expires: w.expires.clone(),
-                source: format!("{}:{}", w.path, w.line),
+                reason: i.reason.clone(),
+                owner: i.owner.clone(),
+                approved_by: None,
+                ticket: None,
+                expires: i.expires.clone(),
+                source: format!("{}:{}", i.path, i.line),
+                origin: WaiverOrigin::Inline,
             },
             matcher: Matcher::Inline {
-                path: w.path.clone(),
-                line: w.applies_to,
+                path: i.path.clone(),
+                line: i.applies_to,
             },
-            expired: expired(&w.expires),
+            expired: expired(&i.expires),
             matched: 0,
-        }))
-        .collect();
+        });
+    }
+    let mut rules: Vec<Rule> = config_rules.chain(inline_rules).collect();
     for c in controls.iter_mut() {
         for t in &mut c.targets {
             let mut changed = false;
@@ -112,10 +158,7 @@ pub fn apply_waivers(
                     owner: Some(rule.info.owner.clone()),
                     expires: Some(rule.info.expires.clone()),
                     source: rule.info.source.clone(),
-                    origin: match rule.matcher {
-                        Matcher::Inline { .. } => WaiverOrigin::Inline,
-                        Matcher::Glob(_) => WaiverOrigin::Config,
-                    },
+                    origin: rule.info.origin,
                 };
                 if rule.expired {
                     f.expired_waiver = Some(waiver);
@@ -138,7 +181,7 @@ pub fn apply_waivers(
             (n, false) => report.applied.push((r.info, n)),
         }
     }
-    report
+    (report, refused)
 }
 
 /// The conftest `exception` rules that waived findings, one entry per
@@ -164,13 +207,17 @@ fn policy_exceptions(controls: &[ControlResult]) -> Vec<(WaiverInfo, usize)> {
         .into_iter()
         .map(|((control, reason, source), n)| {
             let info = WaiverInfo {
+                id: crate::fingerprint::of(&control, "**", None, &reason)[..12].to_owned(),
                 control,
                 path: "**".to_owned(),
                 resource: None,
                 reason,
                 owner: "none (an exception rule in the policy)".to_owned(),
+                approved_by: None,
+                ticket: None,
                 expires: "never".to_owned(),
                 source,
+                origin: WaiverOrigin::Policy,
             };
             (info, n)
         })

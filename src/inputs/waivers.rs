@@ -39,13 +39,18 @@ pub fn scan(path: &str, text: &str) -> (Vec<InlineWaiver>, Vec<InputError>) {
         let t = l.trim_start();
         t.starts_with('#') || t.starts_with("//")
     };
+    let in_text_block = text_block_lines(&lines);
     for (i, line) in lines.iter().enumerate() {
-        let Some(pos) = line.find(MARKER) else {
+        if !line.contains(MARKER) || in_text_block[i] {
+            continue; // inside a YAML block scalar or an HCL heredoc: text
+        }
+        // The marker counts only in a comment: after a `#` (or `//`) that
+        // is outside quotes, never inside a string value.
+        let Some(comment_at) = comment_start(line) else {
             continue;
         };
-        let before = &line[..pos];
-        let Some(comment_at) = before.rfind('#').or_else(|| before.rfind("//")) else {
-            continue; // the marker outside a comment (a string value) is not a waiver
+        let Some(pos) = line[comment_at..].find(MARKER).map(|p| p + comment_at) else {
+            continue;
         };
         let code_before = line[..comment_at].trim();
         let applies_to = if !code_before.is_empty() {
@@ -82,6 +87,82 @@ pub fn scan(path: &str, text: &str) -> (Vec<InlineWaiver>, Vec<InputError>) {
         }
     }
     (waivers, errors)
+}
+
+/// Where the comment of a line starts: the first `#` (or `//`) outside
+/// single or double quotes, at the line start or after a space (a `#`
+/// inside a word, as in a URL fragment, starts nothing in YAML).
+fn comment_start(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(b'"') if b == b'\\' => i += 1,
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b'"' | b'\'' => quote = Some(b),
+                b'#' | b'/' => {
+                    let starts = b == b'#' || bytes.get(i + 1) == Some(&b'/');
+                    let after_space = i == 0 || bytes[i - 1].is_ascii_whitespace();
+                    if starts && after_space {
+                        return Some(i);
+                    }
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Lines that are the text of a YAML block scalar (`key: |`, `- >-`) or
+/// an HCL heredoc (`<<EOF` ... `EOF`): a marker there is data, not a comment.
+fn text_block_lines(lines: &[&str]) -> Vec<bool> {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let mut out = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let code = lines[i].split(" #").next().unwrap_or("").trim_end();
+        if let Some(tag) = code.rfind("<<").map(|p| &code[p + 2..]) {
+            let tag = tag.trim_start_matches('-').trim();
+            if !tag.is_empty() && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                let mut j = i + 1;
+                while j < lines.len() && lines[j].trim() != tag {
+                    out[j] = true;
+                    j += 1;
+                }
+                i = j + 1;
+                continue;
+            }
+        }
+        // `key: |`, `- >-`, `key: |2+`: an indicator after a key or a dash.
+        let mut tokens = code.split_whitespace().rev();
+        let block = match (tokens.next(), tokens.next()) {
+            (Some(t), Some(prev)) => {
+                (t.starts_with('|') || t.starts_with('>'))
+                    && t.len() <= 3
+                    && t[1..].chars().all(|c| "+-0123456789".contains(c))
+                    && (prev.ends_with(':') || prev == "-")
+            }
+            _ => false,
+        };
+        if block {
+            let base = indent(lines[i]);
+            let mut j = i + 1;
+            while j < lines.len() && (lines[j].trim().is_empty() || indent(lines[j]) > base) {
+                out[j] = true;
+                j += 1;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// `<control> until <date> owner <who> <reason...>` (keywords in any order
@@ -150,5 +231,27 @@ mod tests {
                 .len(),
             0
         );
+    }
+
+    #[test]
+    fn markers_in_strings_and_text_blocks_are_not_waivers() {
+        let marker = "assure:waive k8s-privileged-container until 2027-01-01 owner o reason";
+        for text in [
+            format!("note: \"x # {marker}\"\nkind: Pod\n"),
+            format!("note: 'it''s # {marker}'\nkind: Pod\n"),
+            format!("url: http://x/#{marker}\nkind: Pod\n"),
+            format!("script: |\n  echo hi\n  # {marker}\nkind: Pod\n"),
+            format!("steps:\n  - >-\n    # {marker}\nkind: Pod\n"),
+            format!("resource \"x\" \"y\" {{\n  policy = <<EOF\n# {marker}\nEOF\n}}\n"),
+            format!("resource \"x\" \"y\" {{\n  d = \"a\\\" # {marker}\"\n}}\n"),
+        ] {
+            let (w, e) = scan("a.yaml", &text);
+            assert!(w.is_empty() && e.is_empty(), "{text}: {w:?} {e:?}");
+        }
+        // Real comments still count, after a string holding a `#`.
+        let (w, _) = scan("a.yaml", &format!("image: \"a#b\" # {marker}\nx: 1\n"));
+        assert_eq!(w.len(), 1);
+        let (w, _) = scan("main.tf", &format!("  acl = \"private\" // {marker}\n"));
+        assert_eq!(w.len(), 1);
     }
 }

@@ -272,9 +272,11 @@ impl Default for Gate {
     }
 }
 
-/// One waiver, from either source, as reports show it.
+/// One waiver, from any source, as reports show it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct WaiverInfo {
+    /// The waiver's id (given in assure.yaml, or a short digest).
+    pub id: String,
     pub control: String,
     /// The path glob (assure.yaml) or the file of the comment (inline).
     pub path: String,
@@ -282,9 +284,15 @@ pub struct WaiverInfo {
     pub resource: Option<String>,
     pub reason: String,
     pub owner: String,
+    /// Who approved it; inline comments and policy exceptions have nobody.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
     pub expires: String,
-    /// `assure.yaml`, or `file:line` of an inline comment.
+    /// `assure.yaml:LINE`, `file:line` of an inline comment, or the policy.
     pub source: String,
+    pub origin: WaiverOrigin,
 }
 
 /// What happened to each waiver in a run.

@@ -110,3 +110,9 @@ pub fn fixtures(id: &str, kind: &str) -> String {
     let rel = dir.strip_prefix(repo()).expect("under the repository");
     format!("{}/{kind}", rel.to_string_lossy().replace('\\', "/"))
 }
+
+/// The ISO date `days` from today (UTC), for waivers that must not expire
+/// during the test nor lie beyond `max_waiver_days`.
+pub fn in_days(days: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).to_string()
+}
