@@ -69,7 +69,7 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
             report::github::render(&result)
         }
     };
-    print_stdout(&out);
+    print_stdout(&out)?;
     Ok(result.verdict.exit_code)
 }
 
@@ -130,7 +130,7 @@ pub fn run_parse(args: &ParseArgs) -> Result<i32, Fatal> {
             errors.len(),
             started.elapsed().as_secs_f64()
         ));
-        print_stdout(&text);
+        print_stdout(&text)?;
         return Ok(if errors.is_empty() { 0 } else { 1 });
     }
     let out: Vec<serde_json::Value> = documents
@@ -144,7 +144,7 @@ pub fn run_parse(args: &ParseArgs) -> Result<i32, Fatal> {
             })
         })
         .collect();
-    print_stdout(&pretty_json(&out));
+    print_stdout(&pretty_json(&out))?;
     for e in &errors {
         eprintln!("error: {}", e.display());
     }
@@ -159,7 +159,7 @@ pub fn run_controls(args: &ControlsArgs) -> Result<i32, Fatal> {
         ListFormat::Markdown => report::catalog::markdown(&set.controls),
         ListFormat::Text => report::catalog::text(&set.controls),
     };
-    print_stdout(&out);
+    print_stdout(&out)?;
     Ok(0)
 }
 
@@ -192,7 +192,7 @@ pub fn run_criteria(args: &CriteriaArgs) -> Result<i32, Fatal> {
         ListFormat::Markdown => report::markdown::coverage_section(&coverage, scanned),
         ListFormat::Text => report::text::coverage(&coverage, scanned),
     };
-    print_stdout(&out);
+    print_stdout(&out)?;
     Ok(exit_code)
 }
 
@@ -217,7 +217,7 @@ pub fn run_verify(args: &VerifyArgs) -> Result<i32, Fatal> {
         VerifyFormat::Json => report::verify::json(&report),
         VerifyFormat::Junit => report::verify::junit(&report),
     };
-    print_stdout(&out);
+    print_stdout(&out)?;
     Ok(if report.passed() { 0 } else { 1 })
 }
 
@@ -235,9 +235,12 @@ fn pretty_json(value: &impl serde::Serialize) -> String {
     s
 }
 
-/// Write to stdout; a closed pipe (`| head`) is not an error worth a panic.
-fn print_stdout(s: &str) {
+/// Write to stdout. Output that could not be delivered (a full disk, a
+/// closed pipe) is exit 2: a CI step reading a cut report must not take it
+/// for a whole one.
+fn print_stdout(s: &str) -> Result<(), Fatal> {
     let mut out = anstream::stdout().lock();
-    let _ = out.write_all(s.as_bytes());
-    let _ = out.flush();
+    out.write_all(s.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| fatal(format!("cannot write to standard output: {e}")))
 }

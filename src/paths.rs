@@ -49,6 +49,48 @@ pub fn escape_bytes(bytes: &[u8]) -> String {
     out
 }
 
+/// The bytes a [`slash_path`] text stands for (its escapes undone).
+pub fn unescape(shown: &str) -> Vec<u8> {
+    let bytes = shown.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' {
+            if bytes.get(i + 1) == Some(&b'\\') {
+                out.push(b'\\');
+                i += 2;
+                continue;
+            }
+            let hex = shown
+                .get(i + 2..i + 4)
+                .filter(|_| bytes.get(i + 1) == Some(&b'x'));
+            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 4;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Everything but unreserved characters and `/`, as URI paths require.
+const URI_ESCAPED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+/// A relative path as a URI reference (SARIF's `uri`): its bytes, with
+/// anything outside the unreserved set percent-encoded (`a b#1.yaml` ->
+/// `a%20b%231.yaml`, an invalid byte `\xff` -> `%FF`).
+pub fn to_uri(shown: &str) -> String {
+    percent_encoding::percent_encode(&unescape(shown), URI_ESCAPED).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +126,17 @@ mod tests {
         );
         let unique: std::collections::BTreeSet<&String> = shown.iter().collect();
         assert_eq!(unique.len(), names.len());
+    }
+
+    #[test]
+    fn uris_are_percent_encoded_from_the_bytes() {
+        assert_eq!(to_uri("k8s/a b#1%.yaml"), "k8s/a%20b%231%25.yaml");
+        assert_eq!(to_uri("p\\xff.yaml"), "p%FF.yaml");
+        assert_eq!(to_uri("a\\\\b.yaml"), "a%5Cb.yaml");
+        assert_eq!(to_uri("caf\u{e9}/x.tf"), "caf%C3%A9/x.tf");
+        let names: [&[u8]; 3] = [b"p\xff.yaml", b"a\\xff.yaml", b"ok.yaml"];
+        for n in names {
+            assert_eq!(unescape(&escape_bytes(n)), n);
+        }
     }
 }

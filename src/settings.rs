@@ -145,6 +145,12 @@ impl Flags {
 
 impl Settings {
     pub fn for_test(args: &TestArgs) -> Result<Settings, Fatal> {
+        distinct_report_paths(&[
+            ("--junit", args.junit.as_deref()),
+            ("--json", args.json.as_deref()),
+            ("--sarif", args.sarif.as_deref()),
+            ("--markdown", args.markdown.as_deref()),
+        ])?;
         let mut f = Flags::default().scan(&args.scan);
         f.fail_on = args.fail_on;
         f.fail_on_warn = args.fail_on_warn;
@@ -282,6 +288,48 @@ impl Settings {
     pub fn timeout(&self) -> Duration {
         self.eval.timeout
     }
+}
+
+/// Two reports written to one file would leave only the last: refused.
+fn distinct_report_paths(reports: &[(&str, Option<&std::path::Path>)]) -> Result<(), Fatal> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    // The same file however it is written: `r.xml`, `./r.xml`, `out/../r.xml`.
+    let key = |p: &std::path::Path| {
+        let abs = cwd.join(p);
+        // Folders that do not exist yet are compared lexically.
+        let lexical = |d: &std::path::Path| {
+            let mut out = PathBuf::new();
+            for c in d.components() {
+                match c {
+                    std::path::Component::ParentDir => {
+                        out.pop();
+                    }
+                    std::path::Component::CurDir => {}
+                    other => out.push(other),
+                }
+            }
+            out
+        };
+        let dir = abs
+            .parent()
+            .map(|d| d.canonicalize().unwrap_or_else(|_| lexical(d)));
+        (dir, abs.file_name().map(|n| n.to_owned()))
+    };
+    let given: Vec<(&str, &std::path::Path)> = reports
+        .iter()
+        .filter_map(|(flag, p)| p.map(|p| (*flag, p)))
+        .collect();
+    for (i, (a, pa)) in given.iter().enumerate() {
+        for (b, pb) in &given[i + 1..] {
+            if key(pa) == key(pb) {
+                return Err(fatal(format!(
+                    "{a} and {b} name the same file ({}): each report needs its own",
+                    slash_path(pa)
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn resolve(f: Flags) -> Result<Settings, Fatal> {
@@ -460,5 +508,29 @@ fn load_data(path: &PathBuf, builtins: bool) -> Result<serde_json::Value, Fatal>
             Ok(v)
         }
         _ => Err(fatal(format!("{label}: a data file must hold one object"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn report_paths_are_compared_as_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("out/report");
+        let b = dir.path().join("out/../out/report");
+        let r = distinct_report_paths(&[
+            ("--junit", Some(a.as_path())),
+            ("--json", Some(b.as_path())),
+        ]);
+        assert!(r.is_err());
+        let c = dir.path().join("out/other");
+        assert!(distinct_report_paths(&[
+            ("--junit", Some(a.as_path())),
+            ("--json", Some(Path::new(&c)))
+        ])
+        .is_ok());
     }
 }

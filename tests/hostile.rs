@@ -344,7 +344,14 @@ fn a_runaway_policy_hits_the_time_limit_and_the_rest_completes() {
 
 #[cfg(unix)]
 #[test]
-fn ctrl_c_exits_130_and_leaves_no_partial_report() {
+fn ctrl_c_and_sigterm_exit_130_and_leave_no_partial_report() {
+    for signal in ["-INT", "-TERM"] {
+        interrupted_run_leaves_no_report(signal);
+    }
+}
+
+#[cfg(unix)]
+fn interrupted_run_leaves_no_report(signal: &str) {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.yaml", "a: 1\n");
     let policy = dir.path().join("slow.rego");
@@ -372,12 +379,12 @@ fn ctrl_c_exits_130_and_leaves_no_partial_report() {
         .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(800));
     let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args([signal, &child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
     let exit = child.wait().unwrap();
-    assert_eq!(exit.code(), Some(130));
+    assert_eq!(exit.code(), Some(130), "{signal}");
     assert!(!report.exists());
     let leftovers: Vec<_> = fs::read_dir(dir.path())
         .unwrap()

@@ -842,3 +842,107 @@ fn inline_comments_cannot_waive_critical_controls_or_hide_in_strings() {
         "{e}"
     );
 }
+
+// --- Output promises ---
+
+#[test]
+fn one_file_for_two_reports_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "k8s/pod.yaml", POD);
+    let a = d.join("out/report");
+    let b = d.join("out/../out/report");
+    let out = assure(&[
+        "test",
+        "--junit",
+        a.to_str().unwrap(),
+        "--json",
+        b.to_str().unwrap(),
+        d.join("k8s").to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--junit and --json"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!a.exists());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_exit_2() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_assure"))
+        .args(["test", "--format", "json", "demo/acme-billing/k8s"])
+        .current_dir(repo())
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("standard output"), "{}", stderr(&out));
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "k8s/a pod#1%.yaml", POD);
+    let out = assure(&["test", "--format", "sarif", d.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let uris: Vec<&str> = v["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert!(!uris.is_empty());
+    assert!(
+        uris.iter().all(|u| *u == "k8s/a%20pod%231%25.yaml"),
+        "{uris:?}"
+    );
+}
+
+#[test]
+fn a_policy_that_grows_without_end_hits_the_memory_limit() {
+    let dir = policy_dir(&[(
+        "grow.rego",
+        "package main\n\ndeny contains msg if {\n  xs := [x | some i in numbers.range(1, 100000); x := sprintf(\"%099999d\", [i])]\n  msg := sprintf(\"%d\", [count(xs)])\n}\n",
+    )]);
+    let d = dir.path();
+    let started = std::time::Instant::now();
+    let out = within(
+        std::time::Duration::from_secs(60),
+        &[
+            "test",
+            "--format",
+            "json",
+            "--no-builtin",
+            "--timeout",
+            "60",
+            "--max-memory",
+            "300000000",
+            "--policy",
+            d.join("policy").to_str().unwrap(),
+            d.join("k8s").to_str().unwrap(),
+        ],
+    )
+    .expect("hung");
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let v = json_of(&out);
+    let t = &v["controls"][0]["targets"][0];
+    assert_eq!(t["outcome"], "error");
+    assert!(t["error"].as_str().unwrap().contains("memory limit"), "{t}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
+}

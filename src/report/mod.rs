@@ -19,17 +19,25 @@ use std::sync::Mutex;
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// Write `contents` to `path` whole or not at all: a temporary file in the
-/// same folder, then a rename, so a CI step never reads half a report.
+/// same folder, then a rename, so a CI step never reads half a report. The
+/// report keeps the permissions of the file it replaces; a new one gets
+/// the usual 0644 (less what the umask takes), not a temporary file's 0600.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".assure-report-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".assure-report-").suffix(".tmp");
+    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Created with this mode, the umask applies as to any new file.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     let tmp_path = tmp.path().to_path_buf();
     if let Ok(mut p) = PENDING.lock() {
         p.push(tmp_path.clone());
@@ -37,6 +45,9 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let result = (|| {
         tmp.write_all(contents)?;
         tmp.as_file().sync_all()?;
+        if let Some(perms) = existing {
+            tmp.as_file().set_permissions(perms)?;
+        }
         tmp.persist(path).map_err(|e| e.error)?;
         Ok(())
     })();
@@ -46,8 +57,8 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     result
 }
 
-/// Remove report files still being written: called on Ctrl-C, so an
-/// interrupted run leaves no partial report behind.
+/// Remove report files still being written: called on Ctrl-C and SIGTERM,
+/// so an interrupted run leaves no partial report behind.
 pub fn remove_partial_reports() {
     if let Ok(p) = PENDING.lock() {
         for path in p.iter() {
@@ -72,5 +83,25 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn reports_keep_the_mode_they_replace_and_new_ones_are_0644() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let fresh = dir.path().join("new.xml");
+        write_atomically(&fresh, b"x").unwrap();
+        // The test process's umask is usually 022; whatever it is, only it
+        // takes bits away from 0666.
+        let umask = 0o666 & !mode(&fresh);
+        assert_eq!(mode(&fresh), 0o666 & !umask);
+        assert_ne!(mode(&fresh), 0o600, "a temporary file's mode leaked");
+        let shared = dir.path().join("shared.xml");
+        std::fs::write(&shared, b"old").unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664)).unwrap();
+        write_atomically(&shared, b"new").unwrap();
+        assert_eq!(mode(&shared), 0o664);
     }
 }

@@ -22,7 +22,7 @@ fn text(s: impl Into<String>) -> Message {
 }
 
 fn location(prefix: &str, path: &str, line: usize) -> Location {
-    let path = format!("{prefix}{path}");
+    let path = crate::paths::to_uri(&format!("{prefix}{path}"));
     Location::builder()
         .physical_location(
             PhysicalLocation::builder()
