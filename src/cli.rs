@@ -88,6 +88,10 @@ pub struct ScanArgs {
     /// evaluation that needs more is an error [default: 3/4 of the machine's memory]
     #[arg(long, value_name = "BYTES")]
     pub max_memory: Option<u64>,
+    /// Terraform variable file (repeatable), applied to every root module
+    /// scanned after its own terraform.tfvars and *.auto.tfvars
+    #[arg(long = "var-file", value_name = "FILE")]
+    pub var_files: Vec<PathBuf>,
     /// Scan files that .gitignore and .ignore exclude
     #[arg(long)]
     pub no_ignore: bool,
@@ -136,6 +140,10 @@ pub struct TestArgs {
     /// Always exit 0 unless assure itself cannot run
     #[arg(long)]
     pub no_fail: bool,
+    /// A scan that examines no target at all passes (by default it fails:
+    /// "nothing examined" is not "nothing wrong")
+    #[arg(long)]
+    pub allow_empty: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -39,6 +39,8 @@ pub struct Config {
     pub limits: LimitsConfig,
     /// How many days ahead a waiver may expire (default 365).
     pub max_waiver_days: Option<u32>,
+    /// A Terraform module call that could not be examined fails the run.
+    pub fail_on_unexamined: Option<bool>,
     /// Where the file was read from (set by [`load`]).
     #[serde(skip)]
     pub source: Option<PathBuf>,

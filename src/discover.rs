@@ -335,6 +335,7 @@ mod tests {
                         .collect::<Vec<_>>()
                         .join(",")
                 ),
+                Unit::Prepared(p) => p.key().to_owned(),
             })
             .collect()
     }

@@ -15,8 +15,9 @@ use crate::evaluate::targets::build_targets;
 use crate::evaluate::{Evaluator, RawEval, Stage, Workers};
 use crate::inputs::load::{parse_guarded, InputLimits};
 use crate::inputs::waivers::InlineWaiver;
+use crate::inputs::Unexamined;
 use crate::inputs::{inventory, Document, InputError, Unit};
-use crate::results::{ControlResult, TargetResult};
+use crate::results::{ControlResult, NotExamined, TargetResult};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
@@ -31,6 +32,8 @@ pub struct Streamed {
     pub waivers: Vec<InlineWaiver>,
     /// Each control of the evaluator with its targets, sorted by name.
     pub controls: Vec<ControlResult>,
+    /// What the units held and no control examined.
+    pub not_examined: NotExamined,
 }
 
 /// What one unit gave.
@@ -39,6 +42,7 @@ struct UnitOutcome {
     documents: usize,
     errors: Vec<InputError>,
     waivers: Vec<InlineWaiver>,
+    not_examined: NotExamined,
     targets: Vec<(usize, Vec<TargetResult>)>,
     inventory: Vec<serde_json::Value>,
     /// Documents a cross-input control examines, with the number of
@@ -74,6 +78,7 @@ pub fn run(
         streamed.documents += o.documents;
         streamed.errors.extend(o.errors);
         streamed.waivers.extend(o.waivers);
+        streamed.not_examined.absorb(o.not_examined);
         for (ci, t) in o.targets {
             by_control[ci].extend(t);
         }
@@ -144,6 +149,13 @@ fn batch_outcome(
         out.documents += parsed.documents.len();
         out.errors.extend(parsed.errors);
         out.waivers.extend(parsed.waivers);
+        for u in parsed.not_examined {
+            if u.kind == "module call" {
+                out.not_examined.module_calls.push(u);
+            } else {
+                out.not_examined.files.push(u);
+            }
+        }
         docs.extend(parsed.documents);
         bytes += parsed.bytes;
         if bytes >= BATCH_BYTES || i + 1 == batch.len() {
@@ -189,6 +201,7 @@ fn evaluate_alone(
         })
         .collect();
     out.targets.extend(evaluated.into_iter().flatten());
+    note_unread(ev, &docs, &mut out.not_examined);
     out.inventory
         .extend(docs.iter().filter_map(inventory::entry));
     let counts: Vec<usize> = docs.iter().map(in_file).collect();
@@ -198,6 +211,53 @@ fn evaluate_alone(
         if ev.defers(&doc) {
             out.kept.push((doc, n));
         }
+    }
+}
+
+/// What no loaded control reads in these documents: resource types (by
+/// provider) and whole files of a kind no control applies to.
+fn note_unread(ev: &Evaluator, docs: &[Document], into: &mut NotExamined) {
+    // A file is unread only when none of its documents is read (a plan's
+    // raw document is not, its module documents are).
+    let mut read: Vec<&str> = Vec::new();
+    let mut unread: Vec<&Document> = Vec::new();
+    for d in docs {
+        match ev.unread_types(d) {
+            None => unread.push(d),
+            Some(types) => {
+                read.push(&d.path);
+                for t in types {
+                    let u = into.resource_types.entry(provider(t)).or_default();
+                    u.resources += 1;
+                    u.types.insert(t.to_owned());
+                }
+            }
+        }
+    }
+    for d in unread {
+        if read.contains(&d.path.as_str()) || into.files.iter().any(|f| f.path == d.path) {
+            continue;
+        }
+        into.files.push(Unexamined {
+            path: d.path.clone(),
+            line: None,
+            kind: d.kind.name().to_owned(),
+            what: d.path.clone(),
+            reason: format!("no loaded control reads {} files", d.kind),
+        });
+    }
+}
+
+/// The provider a resource type belongs to: `azurerm` for
+/// `azurerm_storage_account`, `AWS::EC2` for `AWS::EC2::Instance`,
+/// `kubernetes` for a Kubernetes kind.
+fn provider(resource_type: &str) -> String {
+    if let Some((service, _)) = resource_type.rsplit_once("::") {
+        return service.to_owned();
+    }
+    match resource_type.split_once('_') {
+        Some((p, _)) => p.to_owned(),
+        None => "kubernetes".to_owned(),
     }
 }
 

@@ -40,8 +40,9 @@ pub fn run(settings: &Settings, progress: bool) -> Result<ScanResult, Fatal> {
         .map(|p| Baseline::load(p).map(|b| (b, slash_path(p))))
         .transpose()
         .map_err(fatal)?;
-    let found = discover(&settings.paths, &settings.discover)
+    let mut found = discover(&settings.paths, &settings.discover)
         .map_err(|e| fatal(format!("cannot scan {e}")))?;
+    found.units = prepare_terraform(found.units, settings);
     let mut evaluator = Evaluator::new(controls.set, settings.eval)?;
     let bar = progress_bar(progress, found.units.len());
     let mut streamed =
@@ -80,7 +81,9 @@ fn assemble(
         mut errors,
         waivers: inline,
         controls: mut results,
+        mut not_examined,
     } = streamed;
+    not_examined.settle();
     let (waivers, refused) = apply_waivers(
         &mut results,
         &WaiverInputs {
@@ -103,6 +106,7 @@ fn assemble(
         settings.gate,
         &waivers,
         baseline.as_ref(),
+        &not_examined,
     );
     // Controls left out with --control/--skip-control still map their
     // criteria: those are "not examined", never "no automated control".
@@ -126,6 +130,7 @@ fn assemble(
         controls: results,
         input_errors: errors,
         coverage,
+        not_examined,
         waivers,
         baseline,
         summary,
@@ -147,8 +152,9 @@ pub struct Inputs {
 
 /// Discover and parse, evaluating nothing.
 pub fn parse_only(settings: &Settings) -> Result<Inputs, Fatal> {
-    let found = discover(&settings.paths, &settings.discover)
+    let mut found = discover(&settings.paths, &settings.discover)
         .map_err(|e| fatal(format!("cannot scan {e}")))?;
+    found.units = prepare_terraform(found.units, settings);
     let mut inputs = Inputs {
         errors: found.errors,
         ..Inputs::default()
@@ -159,6 +165,21 @@ pub fn parse_only(settings: &Settings) -> Result<Inputs, Fatal> {
         inputs.waivers.extend(parsed.waivers);
     }
     Ok(inputs)
+}
+
+/// Terraform directories into root modules with the instances they call.
+fn prepare_terraform(
+    units: Vec<crate::inputs::Unit>,
+    settings: &Settings,
+) -> Vec<crate::inputs::Unit> {
+    crate::inputs::terraform::workspace::prepare(
+        units,
+        crate::inputs::terraform::workspace::Options {
+            scan_roots: settings.paths.clone(),
+            var_files: settings.var_files.clone(),
+            limits: settings.limits,
+        },
+    )
 }
 
 fn init_threads(jobs: Option<usize>) -> Result<(), Fatal> {

@@ -94,6 +94,8 @@ pub struct Settings {
     pub jobs: Option<usize>,
     pub gate: Gate,
     pub baseline: Option<PathBuf>,
+    /// `--var-file` files, for every Terraform root module scanned.
+    pub var_files: Vec<PathBuf>,
 }
 
 /// The controls a command runs, and those `--control`/`--skip-control`
@@ -131,6 +133,8 @@ struct Flags {
     fail_on_warn: bool,
     no_fail: bool,
     baseline: Option<PathBuf>,
+    var_files: Vec<PathBuf>,
+    allow_empty: bool,
 }
 
 impl Flags {
@@ -162,6 +166,7 @@ impl Flags {
         f.stdin_name = Some(a.stdin_name.clone());
         f.engine = a.engine;
         f.evaluate_all = a.evaluate_all;
+        f.var_files = a.var_files.clone();
         f
     }
 }
@@ -179,6 +184,7 @@ impl Settings {
         f.fail_on_warn = args.fail_on_warn;
         f.no_fail = args.no_fail;
         f.baseline = args.baseline.clone();
+        f.allow_empty = args.allow_empty;
         resolve(f)
     }
 
@@ -425,6 +431,8 @@ fn resolve(f: Flags) -> Result<Settings, Fatal> {
         fail_on: f.fail_on.or(config.fail_on).unwrap_or(Severity::Low),
         fail_on_warn: f.fail_on_warn,
         no_fail: f.no_fail,
+        allow_empty: f.allow_empty,
+        fail_on_unexamined: config.fail_on_unexamined.unwrap_or(false),
     };
     Ok(Settings {
         config,
@@ -446,6 +454,7 @@ fn resolve(f: Flags) -> Result<Settings, Fatal> {
         jobs: f.jobs,
         gate,
         baseline: f.baseline,
+        var_files: f.var_files,
     })
 }
 

@@ -257,6 +257,37 @@ impl Evaluator {
             .any(|c| c.cross_input && c.applies_to(doc.kind) && c.examines(types.as_ref()))
     }
 
+    /// What no loaded control reads in a document: its resource types that
+    /// no control applying to its kind examines (`None` when no control
+    /// applies to its kind at all: the whole file is unread).
+    pub fn unread_types<'d>(&self, doc: &'d Document) -> Option<Vec<&'d str>> {
+        let applying: Vec<&Control> = self
+            .set
+            .controls
+            .iter()
+            .filter(|c| c.applies_to(doc.kind))
+            .collect();
+        if applying.is_empty() {
+            return None;
+        }
+        // A control without resource_types reads every type of its kinds.
+        if applying.iter().any(|c| c.resource_types.is_empty()) {
+            return Some(vec![]);
+        }
+        let mut unread: Vec<&str> = doc
+            .resource_types()
+            .into_iter()
+            .flatten()
+            .filter(|t| {
+                !applying
+                    .iter()
+                    .any(|c| c.resource_types.iter().any(|r| r == t))
+            })
+            .collect();
+        unread.sort_unstable();
+        Some(unread)
+    }
+
     /// The resource types used to skip controls, unless `--evaluate-all`.
     fn types<'d>(&self, doc: &'d Document) -> Option<HashSet<&'d str>> {
         if self.opts.evaluate_all {

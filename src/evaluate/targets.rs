@@ -51,8 +51,20 @@ pub fn build_targets(
     // target name -> (path, resource, findings)
     let mut targets: BTreeMap<String, (String, Option<String>, Vec<Finding>)> = BTreeMap::new();
     let target_of = |resource: Option<&str>| -> (String, String, Option<String>) {
-        match resource {
-            Some(r) if by_resource => {
+        match (resource, &doc.instance) {
+            // A module instance's resource: named by its full address, from
+            // the file of the outermost call (`main.tf#module.a.aws_x.y`).
+            (Some(r), Some(i)) if by_resource => (
+                format!("{}#{r}", i.root_file),
+                i.root_file.clone(),
+                Some(r.to_owned()),
+            ),
+            (None, Some(i)) | (Some(_), Some(i)) => (
+                format!("{}#{}", i.root_file, i.address),
+                i.root_file.clone(),
+                Some(i.address.clone()),
+            ),
+            (Some(r), None) if by_resource => {
                 // The resource names the document, so its file is enough (no
                 // `[n]`: inserting a document above must not rename it). A
                 // Terraform module spans files: name the resource's own file.
@@ -68,7 +80,7 @@ pub fn build_targets(
         }
     };
     for r in raw.resources.iter().flatten() {
-        let (name, path, resource) = target_of(Some(r));
+        let (name, path, resource) = target_of(Some(&full_address(doc, r)));
         targets.entry(name).or_insert((path, resource, vec![]));
     }
     for f in findings {
@@ -100,6 +112,15 @@ pub fn build_targets(
             }
         })
         .collect()
+}
+
+/// A resource id as reports name it: within a module instance, prefixed
+/// with the instance's address (`module.audit.aws_s3_bucket.this`).
+fn full_address(doc: &Document, resource: &str) -> String {
+    match &doc.instance {
+        Some(i) => format!("{}.{resource}", i.address),
+        None => resource.to_owned(),
+    }
 }
 
 fn finding(
@@ -162,6 +183,10 @@ fn finding(
         source: control.source.clone(),
         origin: WaiverOrigin::Policy,
     });
+    // Within a module instance the finding names the full address, and its
+    // fingerprint is made on it (the module's own id would be the same in
+    // every instance); in a root module both are as they always were.
+    let resource = resource.map(|r| full_address(doc, &r));
     Finding {
         // The file path, not the `[n]` display name: stable when documents move.
         fingerprint: fingerprint::of(&control.id, &doc.path, resource.as_deref(), &message),
@@ -169,6 +194,11 @@ fn finding(
         rule,
         message,
         resource,
+        call_sites: doc
+            .instance
+            .as_ref()
+            .map(|i| i.call_sites.clone())
+            .unwrap_or_default(),
         attribute,
         location,
         waiver,

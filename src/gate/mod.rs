@@ -5,7 +5,7 @@ pub mod baseline;
 pub mod waivers;
 
 use crate::results::{
-    BaselineReport, ControlResult, Gate, Outcome, Summary, Verdict, WaiverReport,
+    BaselineReport, ControlResult, Gate, NotExamined, Outcome, Summary, Verdict, WaiverReport,
 };
 use crate::words::plural;
 
@@ -20,6 +20,7 @@ pub fn verdict(
     gate: Gate,
     waivers: &WaiverReport,
     baseline: Option<&BaselineReport>,
+    not_examined: &NotExamined,
 ) -> Verdict {
     let fail_on = gate.fail_on;
     let mut reasons = Vec::new();
@@ -61,6 +62,21 @@ pub fn verdict(
             "{} evaluation error{}",
             summary.errors,
             plural(summary.errors)
+        ));
+    }
+    // A scan that looked at nothing must not look like one that found
+    // nothing wrong.
+    if summary.targets == 0 && !gate.allow_empty {
+        reasons.push(
+            "nothing examined: no control found a target in the scanned files (--allow-empty to accept)"
+                .to_owned(),
+        );
+    }
+    let calls = not_examined.module_calls.len();
+    if gate.fail_on_unexamined && calls > 0 {
+        reasons.push(format!(
+            "{calls} module call{} not examined (fail_on_unexamined)",
+            plural(calls)
         ));
     }
     let passed = reasons.is_empty();

@@ -92,6 +92,7 @@ pub fn parse_dockerfile(path: &str, text: &str) -> Parsed {
             path: path.to_owned(),
             stages,
         },
+        instance: None,
     });
     parsed
 }

@@ -48,6 +48,23 @@ impl PathIndex {
         self.lines.len()
     }
 
+    /// The paths under `prefix`, relative to it, their lines shifted so that
+    /// line 1 of this index is line `first` of the file.
+    pub fn below(&self, prefix: &str, first: usize) -> PathIndex {
+        let lines = self
+            .lines
+            .iter()
+            .filter_map(|(p, &l)| {
+                let rest = p.strip_prefix(prefix)?;
+                let rest = rest
+                    .strip_prefix('.')
+                    .or_else(|| rest.starts_with('[').then_some(rest))?;
+                Some((rest.to_owned(), l + first - 1))
+            })
+            .collect();
+        PathIndex { lines }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.lines.is_empty()
     }

@@ -10,6 +10,7 @@ pub mod json_lines;
 pub mod kinds;
 pub mod load;
 pub mod locate;
+pub mod read;
 pub mod structured;
 pub mod terraform;
 pub mod unit;
@@ -33,6 +34,37 @@ pub struct Document {
     pub index: usize,
     pub value: serde_json::Value,
     pub locator: Locator,
+    /// For a Terraform module instance (or a module of a plan): its address
+    /// and where it was called from.
+    pub instance: Option<Instance>,
+}
+
+/// A Terraform module instance's identity: what its resources' addresses
+/// start with, and the `module` blocks that made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Instance {
+    /// `module.audit`, `module.a["x"].module.b`.
+    pub address: String,
+    /// The `module` blocks that made it, outermost first.
+    pub call_sites: Vec<Location>,
+    /// Where its targets are named from: the file of the outermost module
+    /// call (for a plan, the plan file).
+    pub root_file: String,
+}
+
+/// Something a scan found and did not examine, and why: a module call it
+/// could not follow, a file of a kind it does not judge. Every report
+/// lists them; a gate that says PASSED must say where it did not look.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Unexamined {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// `module call`, `helm template`, `json with comments`, `kustomize patch`...
+    pub kind: String,
+    /// What it is: a module's address and source, or the file.
+    pub what: String,
+    pub reason: String,
 }
 
 impl Document {
@@ -134,6 +166,8 @@ pub struct Parsed {
     pub waivers: Vec<waivers::InlineWaiver>,
     /// Bytes of text read (what the scan pipeline budgets memory by).
     pub bytes: usize,
+    /// What was found and not examined.
+    pub not_examined: Vec<Unexamined>,
 }
 
 impl Parsed {

@@ -159,7 +159,16 @@ pub fn parse_json(path: &str, text: &str) -> Parsed {
     match serde_json::from_str::<Value>(text) {
         Ok(json) => {
             let kind = refine_kind(&json, InputKind::Json);
-            let index = if matches!(kind, InputKind::Json | InputKind::TerraformPlan) {
+            if kind == InputKind::TerraformPlan {
+                // The plan as it is (for policies written for plan JSON),
+                // then each of its modules as Terraform controls read HCL.
+                let index = index_json(text);
+                let modules = super::terraform::plan::documents(path, &json, &index, 1);
+                push_documents(&mut parsed, path, kind, json, 1, PathIndex::default());
+                parsed.documents.extend(modules);
+                return parsed;
+            }
+            let index = if kind == InputKind::Json {
                 PathIndex::default() // nothing names resources by path here
             } else {
                 index_json(text)
@@ -189,6 +198,7 @@ pub fn parse_toml(path: &str, text: &str) -> Parsed {
             locator: Locator::File {
                 path: path.to_owned(),
             },
+            instance: None,
         }),
         Err(e) => {
             let (line, column) = match e.span() {
@@ -246,6 +256,7 @@ fn push_documents(
                     index: parsed.documents.len(),
                     value: item.clone(),
                     locator: locator(prefix, line),
+                    instance: None,
                 });
             }
             return;
@@ -257,6 +268,7 @@ fn push_documents(
         index: parsed.documents.len(),
         value: json,
         locator: locator(String::new(), first_line),
+        instance: None,
     });
 }
 

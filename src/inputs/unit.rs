@@ -2,7 +2,10 @@
 //! units a parser reads at once.
 
 use super::kinds::{FileFormat, InputKind};
+use super::load::InputLimits;
+use super::Parsed;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Where a file's bytes come from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -28,11 +31,21 @@ pub struct FoundFile {
     pub kind_hint: Option<InputKind>,
 }
 
-/// One per file, one per Terraform directory (all its files are one module).
+/// One per file, one per Terraform directory (all its files are one module),
+/// or work a stage before parsing prepared (a Terraform root module with
+/// the modules it calls).
 #[derive(Debug)]
 pub enum Unit {
     File { file: FoundFile, format: FileFormat },
     TerraformModule { dir: String, files: Vec<FoundFile> },
+    Prepared(Arc<dyn PreparedUnit>),
+}
+
+/// A unit whose parsing was prepared across the scan: it knows its key and
+/// makes its documents itself.
+pub trait PreparedUnit: Send + Sync + std::fmt::Debug {
+    fn key(&self) -> &str;
+    fn parse(&self, limits: InputLimits) -> Parsed;
 }
 
 impl Unit {
@@ -41,6 +54,7 @@ impl Unit {
         match self {
             Unit::File { file, .. } => &file.rel,
             Unit::TerraformModule { dir, .. } => dir,
+            Unit::Prepared(p) => p.key(),
         }
     }
 }

@@ -12,10 +12,11 @@
 pub mod coverage;
 
 use crate::controls::{Control, Severity};
-use crate::inputs::{InputError, Location};
+use crate::inputs::{InputError, Location, Unexamined};
 use coverage::Coverage;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Version of the JSON report's schema; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -104,6 +105,10 @@ pub struct Finding {
     pub attribute: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
+    /// For a finding inside a Terraform module instance: the `module`
+    /// blocks that made the instance, outermost first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub call_sites: Vec<Location>,
     pub fingerprint: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waiver: Option<Waiver>,
@@ -230,6 +235,10 @@ pub struct ScanResult {
     pub controls: Vec<ControlResult>,
     pub input_errors: Vec<InputError>,
     pub coverage: Coverage,
+    /// What the scan found and did not examine: module calls it could not
+    /// follow, resource types no loaded control reads, files of a kind no
+    /// control reads or that are not configuration as written.
+    pub not_examined: NotExamined,
     pub waivers: WaiverReport,
     /// What `--baseline` did, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -260,6 +269,10 @@ pub struct Gate {
     pub fail_on_warn: bool,
     /// Exit 0 whatever was found (the verdict still says what would fail).
     pub no_fail: bool,
+    /// A scan that examined no target at all may pass (`--allow-empty`).
+    pub allow_empty: bool,
+    /// A module call not examined fails the run (`fail_on_unexamined`).
+    pub fail_on_unexamined: bool,
 }
 
 impl Default for Gate {
@@ -268,6 +281,8 @@ impl Default for Gate {
             fail_on: Severity::Low,
             fail_on_warn: false,
             no_fail: false,
+            allow_empty: false,
+            fail_on_unexamined: false,
         }
     }
 }
@@ -329,4 +344,50 @@ pub struct BaselineReport {
     pub new: usize,
     /// Baseline entries of controls that ran which were not found again.
     pub fixed: Vec<BaselineEntry>,
+}
+
+/// What a scan did not examine, in every report: a PASSED must say where
+/// it did not look.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct NotExamined {
+    /// Terraform module calls not evaluated, with why.
+    pub module_calls: Vec<Unexamined>,
+    /// Resource types present that no loaded control reads, by provider
+    /// (`azurerm`, `google`, `AWS::EC2`, `kubernetes`).
+    pub resource_types: BTreeMap<String, UnreadTypes>,
+    /// Files not examined: of a kind no loaded control reads, Helm
+    /// templates, JSON with comments, kustomize patches without their base.
+    pub files: Vec<Unexamined>,
+}
+
+/// Resources of one provider whose types no loaded control reads.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct UnreadTypes {
+    pub resources: usize,
+    pub types: BTreeSet<String>,
+}
+
+impl NotExamined {
+    pub fn is_empty(&self) -> bool {
+        self.module_calls.is_empty() && self.resource_types.is_empty() && self.files.is_empty()
+    }
+
+    /// Merge another part's findings into this one.
+    pub fn absorb(&mut self, other: NotExamined) {
+        self.module_calls.extend(other.module_calls);
+        self.files.extend(other.files);
+        for (provider, u) in other.resource_types {
+            let mine = self.resource_types.entry(provider).or_default();
+            mine.resources += u.resources;
+            mine.types.extend(u.types);
+        }
+    }
+
+    /// Sorted, each entry once: the same order in every run.
+    pub fn settle(&mut self) {
+        self.module_calls.sort();
+        self.module_calls.dedup();
+        self.files.sort();
+        self.files.dedup();
+    }
 }

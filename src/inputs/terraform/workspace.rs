@@ -1,0 +1,727 @@
+//! The Terraform of a scan as Terraform deploys it: which module
+//! directories are roots, where each `module` call's source is, and every
+//! root's instances.
+//!
+//! - A directory that another scanned directory calls (a local `source`) is
+//!   judged through those calls, with the caller's arguments; one that no
+//!   one calls is a root, judged with its tfvars and defaults.
+//! - A local source may lead anywhere inside the repository (the folder
+//!   holding `.git`, or the scan root when there is none), so a scan of
+//!   `live/prod` follows `../../modules/x`; outside it, the call is an input
+//!   error. So are cycles and calls nested deeper than
+//!   [`MAX_MODULE_DEPTH`]: errors naming the file and line, never a hang.
+//! - A registry or remote source is followed through
+//!   `.terraform/modules/modules.json` when `terraform init` wrote one;
+//!   otherwise the call is listed as not examined, with the reason.
+
+use super::convert::EXPANSION_BUDGET_BYTES;
+use super::instance::{self, MAX_INSTANCES_PER_CALL};
+use super::source::{ModuleFile, ModuleSource};
+use super::tfvars;
+use crate::inputs::kinds::{format_of, FileFormat, InputKind};
+use crate::inputs::locate::Locator;
+use crate::inputs::read::{read_text, InputLimits};
+use crate::inputs::unit::PreparedUnit;
+use crate::inputs::{
+    Document, FoundFile, InputError, Instance, Location, Origin, Parsed, Unexamined, Unit,
+};
+use crate::paths::slash_path;
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// How deeply module calls may nest.
+pub const MAX_MODULE_DEPTH: usize = 16;
+
+/// Most module instances one root may make (all calls, all depths).
+pub const MAX_INSTANCES_PER_ROOT: usize = 2_000;
+
+/// What the workspace is built from.
+pub struct Options {
+    /// The scanned paths, as given.
+    pub scan_roots: Vec<PathBuf>,
+    /// `--var-file` files, applied to every root after its own tfvars.
+    pub var_files: Vec<PathBuf>,
+    pub limits: InputLimits,
+}
+
+/// Replace the Terraform directory units of a scan by one unit per root
+/// module, which makes the root's documents and those of every module
+/// instance it calls.
+pub fn prepare(units: Vec<Unit>, opts: Options) -> Vec<Unit> {
+    let (tf, mut out): (Vec<Unit>, Vec<Unit>) = units
+        .into_iter()
+        .partition(|u| matches!(u, Unit::TerraformModule { .. }));
+    if tf.is_empty() {
+        return out;
+    }
+    let scan_roots: Vec<ScanRoot> = opts
+        .scan_roots
+        .iter()
+        .map(|r| {
+            let canonical = r.canonicalize().unwrap_or_else(|_| r.clone());
+            let dir = if canonical.is_file() {
+                canonical
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default()
+            } else {
+                canonical
+            };
+            ScanRoot {
+                repo: git_root(&dir).unwrap_or_else(|| dir.clone()),
+                prefix: (opts.scan_roots.len() > 1).then(|| slash_path(r)),
+                dir,
+            }
+        })
+        .collect();
+    let limits = opts.limits;
+    let scanned: Vec<(PathBuf, Arc<ModuleSource>)> = tf
+        .into_par_iter()
+        .filter_map(|u| {
+            let Unit::TerraformModule { dir, files } = u else {
+                return None;
+            };
+            let abs = files.iter().find_map(|f| match &f.origin {
+                Origin::File(p) => p.parent().map(Path::to_path_buf),
+                _ => None,
+            })?;
+            let canonical = abs.canonicalize().unwrap_or(abs);
+            let module_files = files
+                .iter()
+                .map(|f| ModuleFile {
+                    path: f.rel.clone(),
+                    text: read_text(f, limits),
+                })
+                .collect();
+            let src = ModuleSource::parse(&dir, Some(canonical.clone()), module_files);
+            Some((canonical, Arc::new(src)))
+        })
+        .collect();
+    let scanned_dirs: HashSet<PathBuf> = scanned.iter().map(|(d, _)| d.clone()).collect();
+    // Which scanned directories a scanned directory calls.
+    let mut calls: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    for (dir, src) in &scanned {
+        let targets = local_sources(src)
+            .into_iter()
+            .filter_map(|s| normalize(&dir.join(s)).canonicalize().ok())
+            .filter(|t| scanned_dirs.contains(t) && t != dir)
+            .collect();
+        calls.insert(dir.clone(), targets);
+    }
+    let called: HashSet<&PathBuf> = calls.values().flatten().collect();
+    let mut roots: Vec<PathBuf> = scanned
+        .iter()
+        .map(|(d, _)| d.clone())
+        .filter(|d| !called.contains(d))
+        .collect();
+    // A directory reached by no root (called only from within a cycle) is
+    // judged as a root too: its cycle is then reported, never skipped.
+    let mut reached: HashSet<PathBuf> = HashSet::new();
+    let mut stack = roots.clone();
+    while let Some(d) = stack.pop() {
+        if reached.insert(d.clone()) {
+            stack.extend(calls.get(&d).into_iter().flatten().cloned());
+        }
+    }
+    let mut missed: Vec<PathBuf> = scanned
+        .iter()
+        .map(|(d, _)| d.clone())
+        .filter(|d| !reached.contains(d))
+        .collect();
+    missed.sort();
+    while let Some(d) = missed.first().cloned() {
+        roots.push(d.clone());
+        let mut stack = vec![d];
+        while let Some(x) = stack.pop() {
+            if reached.insert(x.clone()) {
+                stack.extend(calls.get(&x).into_iter().flatten().cloned());
+            }
+        }
+        missed.retain(|m| !reached.contains(m));
+    }
+    let ws = Arc::new(Workspace {
+        modules: Mutex::new(scanned.iter().cloned().collect()),
+        reported: Mutex::new(HashSet::new()),
+        scan_roots,
+        var_files: opts
+            .var_files
+            .iter()
+            .map(|p| (p.clone(), tfvars::shown(p)))
+            .collect(),
+        limits,
+    });
+    let shown: HashMap<PathBuf, String> = scanned
+        .iter()
+        .map(|(d, s)| (d.clone(), s.dir.clone()))
+        .collect();
+    for root in roots {
+        let key = shown
+            .get(&root)
+            .cloned()
+            .unwrap_or_else(|| ws.display(&root));
+        out.push(Unit::Prepared(Arc::new(RootJob {
+            ws: ws.clone(),
+            dir: root,
+            key,
+        })));
+    }
+    out
+}
+
+/// Instantiate a module parsed on its own (no folder to follow calls
+/// from): a root with its defaults, its calls listed as not examined.
+pub fn instantiate_alone(src: &ModuleSource) -> Parsed {
+    let mut parsed = Parsed {
+        errors: src.errors.clone(),
+        waivers: src.waivers.clone(),
+        bytes: src.bytes,
+        ..Parsed::default()
+    };
+    if src.is_empty() {
+        return parsed;
+    }
+    let mut walk = Walk {
+        ws: None,
+        root_dir: src.dir.clone(),
+        root_abs: None,
+        modules_json: None,
+        parsed: &mut parsed,
+        instances: 0,
+    };
+    walk.instance(
+        src,
+        &Map::new(),
+        &[],
+        String::new(),
+        vec![],
+        None,
+        &mut vec![],
+        0,
+    );
+    parsed
+}
+
+struct ScanRoot {
+    dir: PathBuf,
+    /// How paths under it start in reports (with several scanned paths).
+    prefix: Option<String>,
+    /// The repository it belongs to: where local sources may lead.
+    repo: PathBuf,
+}
+
+struct Workspace {
+    /// Every module directory read so far, by canonical path.
+    modules: Mutex<HashMap<PathBuf, Arc<ModuleSource>>>,
+    /// Directories whose read errors and inline waivers are already in a
+    /// root's results (each is reported once, whoever calls it).
+    reported: Mutex<HashSet<PathBuf>>,
+    scan_roots: Vec<ScanRoot>,
+    var_files: Vec<(PathBuf, String)>,
+    limits: InputLimits,
+}
+
+impl std::fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Workspace")
+    }
+}
+
+#[derive(Debug)]
+struct RootJob {
+    ws: Arc<Workspace>,
+    dir: PathBuf,
+    key: String,
+}
+
+impl PreparedUnit for RootJob {
+    fn key(&self) -> &str {
+        &self.key
+    }
+
+    fn parse(&self, _limits: InputLimits) -> Parsed {
+        self.ws.instantiate_root(&self.dir)
+    }
+}
+
+impl Workspace {
+    /// A directory as reports write it: under the scan root it belongs to,
+    /// else relative to the first scan root (`../../modules/x`).
+    fn display(&self, abs: &Path) -> String {
+        let best = self
+            .scan_roots
+            .iter()
+            .filter(|r| abs.starts_with(&r.dir))
+            .max_by_key(|r| r.dir.as_os_str().len());
+        let (base, prefix) = match best {
+            Some(r) => (&r.dir, r.prefix.as_deref()),
+            None => match self.scan_roots.first() {
+                Some(r) => (&r.dir, r.prefix.as_deref()),
+                None => return slash_path(abs),
+            },
+        };
+        let rel = relative(base, abs);
+        let rel = if rel.as_os_str().is_empty() {
+            ".".to_owned()
+        } else {
+            slash_path(&rel)
+        };
+        match prefix {
+            Some(p) if rel == "." => p.trim_end_matches('/').to_owned(),
+            Some(p) => format!("{}/{rel}", p.trim_end_matches('/')),
+            None => rel,
+        }
+    }
+
+    fn repo_of(&self, abs: &Path) -> Option<&Path> {
+        self.scan_roots
+            .iter()
+            .filter(|r| abs.starts_with(&r.dir))
+            .max_by_key(|r| r.dir.as_os_str().len())
+            .or_else(|| self.scan_roots.first())
+            .map(|r| r.repo.as_path())
+    }
+
+    /// A module directory's parsed files, read on first use.
+    fn module(&self, dir: &Path) -> Arc<ModuleSource> {
+        if let Some(m) = self
+            .modules
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(dir)
+        {
+            return m.clone();
+        }
+        let shown = self.display(dir);
+        let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.is_file()
+                    && p.file_name()
+                        .and_then(|n| n.to_str())
+                        .and_then(format_of)
+                        .is_some_and(|f| {
+                            matches!(f, FileFormat::Terraform | FileFormat::TerraformJson)
+                        })
+            })
+            .collect();
+        names.sort();
+        let files = names
+            .iter()
+            .map(|p| {
+                let name = p
+                    .file_name()
+                    .map(|n| slash_path(Path::new(n)))
+                    .unwrap_or_default();
+                let rel = if shown == "." {
+                    name
+                } else {
+                    format!("{shown}/{name}")
+                };
+                let found = FoundFile {
+                    rel: rel.clone(),
+                    origin: Origin::File(p.clone()),
+                    kind_hint: None,
+                };
+                ModuleFile {
+                    path: rel,
+                    text: read_text(&found, self.limits),
+                }
+            })
+            .collect();
+        let src = Arc::new(ModuleSource::parse(&shown, Some(dir.to_path_buf()), files));
+        self.modules
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .entry(dir.to_path_buf())
+            .or_insert(src)
+            .clone()
+    }
+
+    /// Whether this root is the first to report a directory's read errors
+    /// and inline waivers.
+    fn first_report(&self, dir: &Path) -> bool {
+        self.reported
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(dir.to_path_buf())
+    }
+
+    fn instantiate_root(&self, dir: &Path) -> Parsed {
+        let src = self.module(dir);
+        let mut parsed = Parsed {
+            bytes: src.bytes,
+            ..Parsed::default()
+        };
+        if self.first_report(dir) {
+            parsed.errors.extend(src.errors.iter().cloned());
+            parsed.waivers.extend(src.waivers.iter().cloned());
+        }
+        if src.is_empty() {
+            return parsed;
+        }
+        let mut files: Vec<(PathBuf, String)> = tfvars::in_dir(dir)
+            .into_iter()
+            .map(|p| {
+                let name = p
+                    .file_name()
+                    .map(|n| slash_path(Path::new(n)))
+                    .unwrap_or_default();
+                let shown = if src.dir == "." {
+                    name
+                } else {
+                    format!("{}/{name}", src.dir)
+                };
+                (p, shown)
+            })
+            .collect();
+        files.extend(self.var_files.iter().cloned());
+        let (vars, errors) = tfvars::read(&files, self.limits);
+        parsed.errors.extend(errors);
+        let modules_json = read_modules_json(dir);
+        let mut walk = Walk {
+            ws: Some(self),
+            root_dir: src.dir.clone(),
+            root_abs: Some(dir.to_path_buf()),
+            modules_json,
+            parsed: &mut parsed,
+            instances: 0,
+        };
+        walk.instance(
+            &src,
+            &vars,
+            &[],
+            String::new(),
+            vec![],
+            None,
+            &mut vec![dir.to_path_buf()],
+            0,
+        );
+        parsed
+    }
+}
+
+/// One root's walk through its instances.
+struct Walk<'a> {
+    ws: Option<&'a Workspace>,
+    root_dir: String,
+    root_abs: Option<PathBuf>,
+    /// `Key` -> `Dir` of `.terraform/modules/modules.json`, when present.
+    modules_json: Option<HashMap<String, String>>,
+    parsed: &'a mut Parsed,
+    instances: usize,
+}
+
+impl Walk<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn instance(
+        &mut self,
+        src: &ModuleSource,
+        inputs: &Map<String, Value>,
+        unknown: &[String],
+        address: String,
+        call_sites: Vec<Location>,
+        root_file: Option<String>,
+        stack: &mut Vec<PathBuf>,
+        depth: usize,
+    ) {
+        let built = instance::build(src, inputs, unknown, &self.root_dir);
+        if let Some((file, expr)) = &built.converted.over_budget {
+            self.parsed.errors.push(InputError::new(
+                file,
+                format!(
+                    "evaluating `{expr}` would copy more than {} MiB of values into this module; it and later expressions stay unresolved",
+                    EXPANSION_BUDGET_BYTES >> 20
+                ),
+            ));
+        }
+        let instance = (!address.is_empty()).then(|| Instance {
+            address: address.clone(),
+            call_sites: call_sites.clone(),
+            root_file: root_file.clone().unwrap_or_default(),
+        });
+        self.parsed.documents.push(Document {
+            kind: InputKind::Terraform,
+            path: self.root_dir.clone(),
+            index: self.parsed.documents.len(),
+            value: Value::Object(built.converted.module),
+            locator: Locator::Terraform {
+                resources: built.converted.resources,
+            },
+            instance,
+        });
+        for call in built.calls {
+            let call_address = if address.is_empty() {
+                format!("module.{}", call.name)
+            } else {
+                format!("{address}.module.{}", call.name)
+            };
+            let site = Location {
+                path: call.file.clone(),
+                line: call.line,
+            };
+            let source = call.source.clone().unwrap_or_else(|| "?".into());
+            let error = |msg: String| {
+                InputError::new(&call.file, format!("module {call_address}: {msg}"))
+                    .at(Some(call.line), None)
+            };
+            if let Some(n) = call.too_many {
+                self.parsed.errors.push(error(format!(
+                    "{n} instances, over the limit of {MAX_INSTANCES_PER_CALL} per call; not evaluated"
+                )));
+                continue;
+            }
+            let dir = match self.resolve(src, &call_address, call.source.as_deref()) {
+                Ok(dir) => dir,
+                Err(Unresolved::Error(msg)) => {
+                    self.parsed.errors.push(error(msg));
+                    continue;
+                }
+                Err(Unresolved::NotExamined(reason)) => {
+                    let what = match &call.version {
+                        Some(v) => format!("{call_address} (source {source}, version {v})"),
+                        None => format!("{call_address} (source {source})"),
+                    };
+                    self.parsed.not_examined.push(Unexamined {
+                        path: call.file.clone(),
+                        line: Some(call.line),
+                        kind: "module call".into(),
+                        what,
+                        reason,
+                    });
+                    continue;
+                }
+            };
+            if let Some(at) = stack.iter().position(|d| *d == dir) {
+                let cycle: Vec<String> = stack[at..]
+                    .iter()
+                    .chain(std::iter::once(&dir))
+                    .map(|d| self.ws.map_or_else(|| slash_path(d), |w| w.display(d)))
+                    .collect();
+                self.parsed.errors.push(error(format!(
+                    "module cycle ({}); not evaluated",
+                    cycle.join(" -> ")
+                )));
+                continue;
+            }
+            if depth + 1 > MAX_MODULE_DEPTH {
+                self.parsed.errors.push(error(format!(
+                    "module calls nest more than {MAX_MODULE_DEPTH} deep; not evaluated"
+                )));
+                continue;
+            }
+            let Some(ws) = self.ws else { continue };
+            let child = ws.module(&dir);
+            if ws.first_report(&dir) {
+                self.parsed.errors.extend(child.errors.iter().cloned());
+                self.parsed.waivers.extend(child.waivers.iter().cloned());
+            }
+            if child.is_empty() && child.errors.is_empty() {
+                self.parsed
+                    .errors
+                    .push(error(format!("source {source} holds no Terraform files")));
+                continue;
+            }
+            let mut sites = call_sites.clone();
+            sites.push(site.clone());
+            let root_file = root_file.clone().unwrap_or_else(|| call.file.clone());
+            for (suffix, args, unknown) in &call.instances {
+                self.instances += 1;
+                if self.instances > MAX_INSTANCES_PER_ROOT {
+                    self.parsed.errors.push(error(format!(
+                        "more than {MAX_INSTANCES_PER_ROOT} module instances in this root; the rest are not evaluated"
+                    )));
+                    return;
+                }
+                stack.push(dir.clone());
+                self.instance(
+                    &child,
+                    args,
+                    unknown,
+                    format!("{call_address}{suffix}"),
+                    sites.clone(),
+                    Some(root_file.clone()),
+                    stack,
+                    depth + 1,
+                );
+                stack.pop();
+            }
+        }
+    }
+
+    /// Where a module call's source is.
+    fn resolve(
+        &self,
+        caller: &ModuleSource,
+        call_address: &str,
+        source: Option<&str>,
+    ) -> Result<PathBuf, Unresolved> {
+        let Some(source) = source else {
+            return Err(Unresolved::NotExamined(
+                "the module block has no source assure can read".into(),
+            ));
+        };
+        if is_local(source) {
+            let (Some(ws), Some(abs)) = (self.ws, caller.abs.as_ref()) else {
+                return Err(Unresolved::NotExamined(
+                    "module calls are followed when their folder is scanned".into(),
+                ));
+            };
+            let target = normalize(&abs.join(source));
+            let repo = ws.repo_of(abs).unwrap_or(abs);
+            if !target.starts_with(repo) {
+                return Err(Unresolved::Error(format!(
+                    "source {source} is outside the repository ({}); not followed",
+                    slash_path(repo)
+                )));
+            }
+            return match target.canonicalize() {
+                Ok(dir) if dir.is_dir() && dir.starts_with(repo) => Ok(dir),
+                Ok(_) => Err(Unresolved::Error(format!(
+                    "source {source} is not a folder inside the repository"
+                ))),
+                Err(e) => Err(Unresolved::Error(format!("source {source} not found: {e}"))),
+            };
+        }
+        // A registry or remote module: where `terraform init` put it.
+        let key = call_address
+            .split('.')
+            .filter(|p| *p != "module")
+            .map(|p| p.split('[').next().unwrap_or(p))
+            .collect::<Vec<_>>()
+            .join(".");
+        let found = self
+            .modules_json
+            .as_ref()
+            .and_then(|m| m.get(&key))
+            .zip(self.root_abs.as_ref())
+            .and_then(|(dir, root)| root.join(dir).canonicalize().ok())
+            .filter(|d| d.is_dir());
+        found.ok_or_else(|| {
+            Unresolved::NotExamined(
+                "source not available locally: run terraform init, or scan a plan".into(),
+            )
+        })
+    }
+}
+
+enum Unresolved {
+    /// An input error: the gate closes.
+    Error(String),
+    /// Listed as not examined, with the reason.
+    NotExamined(String),
+}
+
+fn is_local(source: &str) -> bool {
+    source.starts_with("./") || source.starts_with("../") || source == "." || source == ".."
+}
+
+/// The local sources of a module's calls, as written.
+fn local_sources(src: &ModuleSource) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in &src.files {
+        match &f.content {
+            super::source::Content::Hcl(body) => {
+                for s in body.iter() {
+                    let hcl_edit::structure::Structure::Block(b) = s else {
+                        continue;
+                    };
+                    if b.ident.value().as_str() != "module" {
+                        continue;
+                    }
+                    for s in b.body.iter() {
+                        if let hcl_edit::structure::Structure::Attribute(a) = s {
+                            if a.key.value().as_str() == "source" {
+                                if let hcl_edit::expr::Expression::String(v) = &a.value {
+                                    if is_local(v.value()) {
+                                        out.push(v.value().to_string());
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            super::source::Content::Json(top, _) => {
+                for v in top
+                    .get("module")
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+                    .map(|(_, v)| v)
+                {
+                    let body = match v {
+                        Value::Array(a) => a.first(),
+                        other => Some(other),
+                    };
+                    if let Some(s) = body.and_then(|b| b.get("source")).and_then(Value::as_str) {
+                        if is_local(s) {
+                            out.push(s.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `.terraform/modules/modules.json` of a root: module key -> folder.
+fn read_modules_json(root: &Path) -> Option<HashMap<String, String>> {
+    let text = std::fs::read_to_string(root.join(".terraform/modules/modules.json")).ok()?;
+    let v: Value = serde_json::from_str(&text).ok()?;
+    Some(
+        v.get("Modules")?
+            .as_array()?
+            .iter()
+            .filter_map(|m| {
+                Some((
+                    m.get("Key")?.as_str()?.to_owned(),
+                    m.get("Dir")?.as_str()?.to_owned(),
+                ))
+            })
+            .collect(),
+    )
+}
+
+/// The folder holding `.git` above `dir`, if any.
+fn git_root(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// `a/b/../c` -> `a/c`, without touching the disk.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `to` relative to `from` (both absolute): `../../modules/x`.
+fn relative(from: &Path, to: &Path) -> PathBuf {
+    let from: Vec<Component> = from.components().collect();
+    let to_c: Vec<Component> = to.components().collect();
+    let common = from.iter().zip(&to_c).take_while(|(a, b)| a == b).count();
+    let mut out = PathBuf::new();
+    for _ in common..from.len() {
+        out.push("..");
+    }
+    for c in &to_c[common..] {
+        out.push(c);
+    }
+    out
+}
