@@ -19,6 +19,34 @@ import argparse
 import os
 import random
 
+# The shared module every service calls (written once): judged through
+# those calls, with each caller's arguments.
+TF_NETWORK_MODULE = '''variable "name" {
+  type = string
+}
+
+variable "cidr" {
+  type    = string
+  default = "10.0.0.0/16"
+}
+
+resource "aws_vpc" "this" {
+  cidr_block = var.cidr
+  tags = {
+    Name = var.name
+  }
+}
+
+resource "aws_flow_log" "this" {
+  vpc_id       = aws_vpc.this.id
+  traffic_type = "ALL"
+}
+
+output "vpc_id" {
+  value = aws_vpc.this.id
+}
+'''
+
 TF_MAIN = '''module "network_{i}" {{
   source = "../../modules/network"
   name   = "svc-{i}"
@@ -302,6 +330,9 @@ def main():
         kind = i % 10
         if kind < 4:  # a Terraform module: four files
             d = f"infra/team-{t}/svc-{i}"
+            if not os.path.exists(os.path.join(root, "infra/modules/network/main.tf")):
+                write(root, "infra/modules/network/main.tf", TF_NETWORK_MODULE)
+                files += 1
             write(root, f"{d}/main.tf", TF_MAIN.format(i=i, a=i % 250, versioning="Suspended" if bad() else "Enabled", rotation="false" if bad() else "true"))
             write(root, f"{d}/database.tf", TF_DB.format(i=i, enc="false" if bad() else "true", backup=1 if bad() else 14, multi_az="false" if bad() else "true", retention=30 if bad() else 400))
             write(root, f"{d}/network.tf", TF_NET.format(i=i, ssh_cidr="0.0.0.0/0" if bad() else "10.0.0.0/8", ssl_policy="ELBSecurityPolicy-2016-08" if bad() else "ELBSecurityPolicy-TLS13-1-2-2021-06"))

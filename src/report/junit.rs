@@ -14,6 +14,9 @@ use rayon::prelude::*;
 /// Classname and suite name of the test cases for unreadable inputs.
 pub const INPUTS_SUITE: &str = "assure.inputs";
 
+/// The suite listing what the scan did not examine, as skipped cases.
+pub const NOT_EXAMINED_SUITE: &str = "not-examined";
+
 pub fn render(result: &ScanResult) -> String {
     let mut report = Report::new("assure");
     report.set_time(result.elapsed);
@@ -31,6 +34,26 @@ pub fn render(result: &ScanResult) -> String {
             status.set_type("input-error");
             let mut case = TestCase::new(e.path.clone(), status);
             case.set_classname(INPUTS_SUITE);
+            suite.add_test_case(case);
+        }
+        report.add_test_suite(suite);
+    }
+    let lines = result.not_examined.lines();
+    if !lines.is_empty() {
+        let mut suite = TestSuite::new(format!(
+            "{NOT_EXAMINED_SUITE}: what this scan did not examine"
+        ));
+        for (path, line, text) in lines {
+            let mut status = TestCaseStatus::skipped();
+            status.set_message(text.clone());
+            status.set_type("not-examined");
+            let name = match (path, line) {
+                (Some(p), Some(l)) => format!("{p}:{l}"),
+                (Some(p), None) => p.to_owned(),
+                (None, _) => text,
+            };
+            let mut case = TestCase::new(name, status);
+            case.set_classname(NOT_EXAMINED_SUITE);
             suite.add_test_case(case);
         }
         report.add_test_suite(suite);

@@ -243,6 +243,23 @@ pub fn render(result: &ScanResult, meta: &Meta) -> String {
         }
         let _ = writeln!(out);
     }
+    let lines = result.not_examined.lines();
+    if !lines.is_empty() {
+        let _ = writeln!(out, "## Not examined\n");
+        let _ = writeln!(
+            out,
+            "What this scan found and did not examine: evidence for these must come from elsewhere.\n"
+        );
+        for (path, line, text) in lines {
+            let at = match (path, line) {
+                (Some(p), Some(l)) => format!("`{}:{l}` ", esc(p)),
+                (Some(p), None) => format!("`{}` ", esc(p)),
+                (None, _) => String::new(),
+            };
+            let _ = writeln!(out, "- {at}{}", esc(&text));
+        }
+        let _ = writeln!(out);
+    }
     let w = &result.waivers;
     if !w.expired.is_empty() || !w.unused.is_empty() {
         let _ = writeln!(out, "## Waivers needing attention\n");

@@ -154,6 +154,16 @@ pub fn render(result: &ScanResult) -> String {
                 .build(),
         );
     }
+    for (path, line, what) in result.not_examined.lines() {
+        let mut n = Notification::builder()
+            .level(json!("note"))
+            .message(text(format!("not examined: {what}")))
+            .build();
+        if let Some(p) = path {
+            n.locations = Some(vec![location(&result.root_prefix, p, line.unwrap_or(1))]);
+        }
+        notifications.push(n);
+    }
     let invocation = Invocation::builder()
         .execution_successful(result.input_errors.is_empty() && result.summary.errors == 0)
         .tool_execution_notifications(notifications)

@@ -60,6 +60,7 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
             let _ = writeln!(out, "  {} {}", paint(MAGENTA, "error"), e.display());
         }
     }
+    not_examined(&mut out, result, opts.quiet);
     let w = &result.waivers;
     for (waiver, n) in &w.expired {
         let _ = writeln!(
@@ -140,6 +141,57 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
     out
 }
 
+/// Files listed one by one up to this many per reason; the rest counted.
+const FILES_SHOWN: usize = 5;
+
+/// What the scan did not examine: every module call, each provider's
+/// unread resource types, and files (a few by name per reason, counted).
+fn not_examined(out: &mut String, result: &ScanResult, quiet: bool) {
+    let ne = &result.not_examined;
+    if ne.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", paint(YELLOW, "Not examined:"));
+    for u in &ne.module_calls {
+        let at = u.line.map_or(u.path.clone(), |l| format!("{}:{l}", u.path));
+        let _ = writeln!(out, "  {at} module {}: {}", u.what, u.reason);
+    }
+    for (provider, u) in &ne.resource_types {
+        let _ = writeln!(
+            out,
+            "  {provider}: {} resource{} of types no loaded control reads: {}",
+            u.resources,
+            plural(u.resources),
+            u.types.iter().cloned().collect::<Vec<_>>().join(", ")
+        );
+    }
+    let mut by_reason: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for f in &ne.files {
+        by_reason.entry(&f.reason).or_default().push(&f.path);
+    }
+    for (reason, paths) in by_reason {
+        let shown = if quiet { 0 } else { FILES_SHOWN };
+        let mut line = format!("  {} file{}: {reason}", paths.len(), plural(paths.len()));
+        if shown > 0 {
+            line.push_str(&format!(
+                " ({}{})",
+                paths
+                    .iter()
+                    .take(shown)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if paths.len() > shown {
+                    format!(", and {} more", paths.len() - shown)
+                } else {
+                    String::new()
+                }
+            ));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+}
+
 fn control_block(out: &mut String, c: &ControlResult) {
     let control = &c.control;
     let label = match c.outcome() {
@@ -193,6 +245,9 @@ fn control_block(out: &mut String, c: &ControlResult) {
                         paint(BOLD, &place),
                         f.message
                     );
+                    if let Some(c) = f.called_from() {
+                        let _ = writeln!(out, "      {}", paint(DIM, &c));
+                    }
                     if let Some(w) = &f.waiver {
                         let mut why = format!("reason: {}", w.reason);
                         if let Some(o) = &w.owner {

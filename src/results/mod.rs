@@ -141,10 +141,27 @@ impl Finding {
 
     /// `file:line: message`, or the message alone when nothing locates it.
     pub fn located_message(&self) -> String {
-        match &self.location {
+        let base = match &self.location {
             Some(l) => format!("{}:{}: {}", l.path, l.line, self.message),
             None => self.message.clone(),
+        };
+        match self.called_from() {
+            Some(c) => format!("{base} ({c})"),
+            None => base,
         }
+    }
+
+    /// `called from main.tf:4, modules/app/main.tf:9` for a finding in a
+    /// module instance: the `module` blocks that made it.
+    pub fn called_from(&self) -> Option<String> {
+        (!self.call_sites.is_empty()).then(|| {
+            let sites: Vec<String> = self
+                .call_sites
+                .iter()
+                .map(|l| format!("{}:{}", l.path, l.line))
+                .collect();
+            format!("called from {}", sites.join(" via "))
+        })
     }
 }
 
@@ -381,6 +398,44 @@ impl NotExamined {
             mine.resources += u.resources;
             mine.types.extend(u.types);
         }
+    }
+
+    /// One line per item, for reports that list them: each module call,
+    /// each provider's unread types, each file. `(path, line, text)`.
+    pub fn lines(&self) -> Vec<(Option<&str>, Option<usize>, String)> {
+        let mut out: Vec<(Option<&str>, Option<usize>, String)> = self
+            .module_calls
+            .iter()
+            .map(|u| {
+                (
+                    Some(u.path.as_str()),
+                    u.line,
+                    format!("module call {}: {}", u.what, u.reason),
+                )
+            })
+            .collect();
+        for (provider, u) in &self.resource_types {
+            out.push((
+                None,
+                None,
+                format!(
+                    "{provider}: {} resource{} of {} type{} no loaded control reads ({})",
+                    u.resources,
+                    if u.resources == 1 { "" } else { "s" },
+                    u.types.len(),
+                    if u.types.len() == 1 { "" } else { "s" },
+                    u.types.iter().cloned().collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        }
+        out.extend(self.files.iter().map(|u| {
+            (
+                Some(u.path.as_str()),
+                u.line,
+                format!("{} ({}): {}", u.what, u.kind, u.reason),
+            )
+        }));
+        out
     }
 
     /// Sorted, each entry once: the same order in every run.
