@@ -42,7 +42,7 @@ pub fn run(settings: &Settings, progress: bool) -> Result<ScanResult, Fatal> {
         .map_err(fatal)?;
     let mut found = discover(&settings.paths, &settings.discover)
         .map_err(|e| fatal(format!("cannot scan {e}")))?;
-    found.units = prepare_terraform(found.units, settings);
+    found.units = prepare_terraform(std::mem::take(&mut found.units), settings);
     let mut evaluator = Evaluator::new(controls.set, settings.eval)?;
     let bar = progress_bar(progress, found.units.len());
     let mut streamed =
@@ -51,6 +51,7 @@ pub fn run(settings: &Settings, progress: bool) -> Result<ScanResult, Fatal> {
         })?;
     // Discovery's errors (unreadable folders, links out of the root) first.
     streamed.errors.splice(0..0, found.errors);
+    streamed.not_examined.files.extend(found.not_examined);
     // Whoever asks for the experimental VM should know where it was not used
     // (on stderr: stdout may be a machine format).
     if settings.eval.mode == EngineMode::Vm {
@@ -154,7 +155,7 @@ pub struct Inputs {
 pub fn parse_only(settings: &Settings) -> Result<Inputs, Fatal> {
     let mut found = discover(&settings.paths, &settings.discover)
         .map_err(|e| fatal(format!("cannot scan {e}")))?;
-    found.units = prepare_terraform(found.units, settings);
+    found.units = prepare_terraform(std::mem::take(&mut found.units), settings);
     let mut inputs = Inputs {
         errors: found.errors,
         ..Inputs::default()

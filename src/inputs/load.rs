@@ -4,7 +4,7 @@
 use super::kinds::FileFormat;
 use super::read::read_text;
 use super::terraform::{parse_module, ModuleFile};
-use super::{dockerfile, structured, InputError, Parsed, Unit};
+use super::{dockerfile, structured, InputError, Parsed, Unexamined, Unit};
 use rayon::prelude::*;
 
 pub use super::read::{InputLimits, DEFAULT_MAX_DEPTH, DEFAULT_MAX_FILE_BYTES};
@@ -73,6 +73,17 @@ pub fn parse_guarded(unit: &Unit, limits: InputLimits) -> Parsed {
 pub fn parse_unit(unit: &Unit, limits: InputLimits) -> Parsed {
     match unit {
         Unit::File { file, format } => match read_text(file, limits) {
+            Ok(text) if file.helm_template && text.contains("{{") => Parsed {
+                not_examined: vec![Unexamined {
+                    path: file.rel.clone(),
+                    line: None,
+                    kind: "helm template".into(),
+                    what: file.rel.clone(),
+                    reason: "a Helm chart template: not configuration until rendered; judge the output of `helm template` instead".into(),
+                }],
+                bytes: text.len(),
+                ..Parsed::default()
+            },
             Ok(text) => {
                 let mut parsed = match format {
                     FileFormat::Yaml => structured::parse_yaml_as(&file.rel, &text, file.kind_hint),

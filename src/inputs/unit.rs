@@ -29,6 +29,9 @@ pub struct FoundFile {
     pub rel: String,
     pub origin: Origin,
     pub kind_hint: Option<InputKind>,
+    /// Inside the `templates/` folder of a Helm chart: set aside when read
+    /// if it holds template markers (plain YAML there is judged).
+    pub helm_template: bool,
 }
 
 /// One per file, one per Terraform directory (all its files are one module),

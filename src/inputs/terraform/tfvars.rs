@@ -48,6 +48,7 @@ pub fn read(
             rel: shown.clone(),
             origin: Origin::File(path.clone()),
             kind_hint: None,
+            helm_template: false,
         };
         let text = match read_text(&found, limits) {
             Ok(t) => t,

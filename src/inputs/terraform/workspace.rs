@@ -327,6 +327,7 @@ impl Workspace {
                     rel: rel.clone(),
                     origin: Origin::File(p.clone()),
                     kind_hint: None,
+                    helm_template: false,
                 };
                 ModuleFile {
                     path: rel,
