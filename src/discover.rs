@@ -269,8 +269,8 @@ fn json_with_comments(rel: &str) -> bool {
     let mut parts = rel.rsplit('/');
     let name = parts.next().unwrap_or(rel).to_ascii_lowercase();
     let parent = parts.next().unwrap_or("");
-    let tool_config = (name.starts_with("tsconfig") || name.starts_with("jsconfig"))
-        && name.ends_with(".json");
+    let tool_config =
+        (name.starts_with("tsconfig") || name.starts_with("jsconfig")) && name.ends_with(".json");
     tool_config
         || name == "devcontainer.json"
         || name == ".devcontainer.json"
@@ -285,7 +285,10 @@ fn json_with_comments(rel: &str) -> bool {
 /// base). Mark Helm chart templates, which are set aside when read if
 /// they hold template markers.
 fn set_aside(files: &mut Vec<(FoundFile, FileFormat)>, out: &mut Vec<Unexamined>) {
-    let dir_of = |rel: &str| rel.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_owned());
+    let dir_of = |rel: &str| {
+        rel.rsplit_once('/')
+            .map_or(String::new(), |(d, _)| d.to_owned())
+    };
     let charts: Vec<String> = files
         .iter()
         .filter(|(f, _)| {
@@ -332,24 +335,41 @@ fn kustomize_patches(files: &[(FoundFile, FileFormat)]) -> Vec<(String, String)>
     let mut out = Vec::new();
     for (f, _) in files {
         let name = f.rel.rsplit('/').next().unwrap_or(&f.rel);
-        if !matches!(name, "kustomization.yaml" | "kustomization.yml" | "Kustomization") {
+        if !matches!(
+            name,
+            "kustomization.yaml" | "kustomization.yml" | "Kustomization"
+        ) {
             continue;
         }
-        let Origin::File(abs) = &f.origin else { continue };
+        let Origin::File(abs) = &f.origin else {
+            continue;
+        };
         // Read here only to find its patches: a large or deeply nested one
         // is left to the parse stage, which reports it with its limits.
         if std::fs::metadata(abs).map_or(true, |m| !m.is_file() || m.len() > 1 << 20) {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(abs) else { continue };
+        let Ok(text) = std::fs::read_to_string(abs) else {
+            continue;
+        };
         if crate::inputs::structured::check_flow_depth(&f.rel, &text, 32).is_err() {
             continue;
         }
-        let Ok(doc) = yaml_serde::from_str::<serde_json::Value>(&text) else { continue };
-        let dir = f.rel.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_owned());
+        let Ok(doc) = yaml_serde::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        let dir = f
+            .rel
+            .rsplit_once('/')
+            .map_or(String::new(), |(d, _)| d.to_owned());
         let mut listed: Vec<&str> = Vec::new();
         for key in ["patchesStrategicMerge", "patchesJson6902", "patches"] {
-            for entry in doc.get(key).and_then(|v| v.as_array()).into_iter().flatten() {
+            for entry in doc
+                .get(key)
+                .and_then(|v| v.as_array())
+                .into_iter()
+                .flatten()
+            {
                 match entry {
                     serde_json::Value::String(p) if !p.contains('\n') => listed.push(p),
                     serde_json::Value::Object(m) => {
@@ -362,7 +382,11 @@ fn kustomize_patches(files: &[(FoundFile, FileFormat)]) -> Vec<(String, String)>
             }
         }
         for p in listed {
-            let joined = if dir.is_empty() { p.to_owned() } else { format!("{dir}/{p}") };
+            let joined = if dir.is_empty() {
+                p.to_owned()
+            } else {
+                format!("{dir}/{p}")
+            };
             out.push((normalize_rel(&joined), f.rel.clone()));
         }
     }
