@@ -240,7 +240,11 @@ fn pretty_json(value: &impl serde::Serialize) -> String {
 /// for a whole one.
 fn print_stdout(s: &str) -> Result<(), Fatal> {
     let mut out = anstream::stdout().lock();
-    out.write_all(s.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|e| fatal(format!("cannot write to standard output: {e}")))
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // The reader went away (`| head`): exit 2, without a message the
+        // reader would not see anyway.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Fatal(vec![])),
+        Err(e) => Err(fatal(format!("cannot write to standard output: {e}"))),
+    }
 }

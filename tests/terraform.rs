@@ -512,3 +512,157 @@ fn kustomize_patches_are_not_judged_as_whole_workloads() {
         .to_string()
         .contains("overlays/prod/memory.yaml"));
 }
+
+/// A root calling two modules, and the plan `terraform show -json` gives
+/// for it (written in that shape: planned values with child modules, the
+/// bucket id an encryption resource points at left unknown, and the
+/// configuration's references saying which bucket).
+const PLAN_ROOT: &str = "module \"net\" {\n  source = \"./modules/net\"\n  cidrs  = [\"0.0.0.0/0\"]\n}\n\nmodule \"store\" {\n  source = \"./modules/store\"\n}\n\nresource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n";
+const PLAN_NET: &str = "variable \"cidrs\" {\n  type = list(string)\n}\n\nresource \"aws_security_group\" \"admin\" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = var.cidrs\n  }\n}\n";
+const PLAN_STORE: &str = "resource \"aws_s3_bucket\" \"data\" {\n  bucket = \"data\"\n}\n\nresource \"aws_s3_bucket_server_side_encryption_configuration\" \"data\" {\n  bucket = aws_s3_bucket.data.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = \"aws:kms\"\n    }\n  }\n}\n";
+const PLAN_JSON: &str = r#"{
+  "format_version": "1.2",
+  "terraform_version": "1.9.8",
+  "planned_values": {
+    "root_module": {
+      "resources": [
+        {"address": "aws_s3_bucket.logs", "mode": "managed", "type": "aws_s3_bucket", "name": "logs",
+         "provider_name": "registry.terraform.io/hashicorp/aws", "schema_version": 0,
+         "values": {"bucket": "logs", "force_destroy": false, "tags": null}, "sensitive_values": {"tags_all": {}}}
+      ],
+      "child_modules": [
+        {"address": "module.net", "resources": [
+          {"address": "module.net.aws_security_group.admin", "mode": "managed", "type": "aws_security_group", "name": "admin",
+           "provider_name": "registry.terraform.io/hashicorp/aws", "schema_version": 1,
+           "values": {"description": "Managed by Terraform", "ingress": [{"cidr_blocks": ["0.0.0.0/0"], "description": "", "from_port": 22, "ipv6_cidr_blocks": [], "prefix_list_ids": [], "protocol": "tcp", "security_groups": [], "self": false, "to_port": 22}], "revoke_rules_on_delete": false, "tags": null, "timeouts": null},
+           "sensitive_values": {"egress": [], "ingress": [{"cidr_blocks": [false]}]}}
+        ]},
+        {"address": "module.store", "resources": [
+          {"address": "module.store.aws_s3_bucket.data", "mode": "managed", "type": "aws_s3_bucket", "name": "data",
+           "provider_name": "registry.terraform.io/hashicorp/aws", "schema_version": 0,
+           "values": {"bucket": "data", "force_destroy": false, "tags": null}, "sensitive_values": {}},
+          {"address": "module.store.aws_s3_bucket_server_side_encryption_configuration.data", "mode": "managed",
+           "type": "aws_s3_bucket_server_side_encryption_configuration", "name": "data",
+           "provider_name": "registry.terraform.io/hashicorp/aws", "schema_version": 0,
+           "values": {"expected_bucket_owner": null, "rule": [{"apply_server_side_encryption_by_default": [{"kms_master_key_id": null, "sse_algorithm": "aws:kms"}], "bucket_key_enabled": null}]},
+           "sensitive_values": {"rule": [{"apply_server_side_encryption_by_default": [{}]}]}}
+        ]}
+      ]
+    }
+  },
+  "resource_changes": [
+    {"address": "module.store.aws_s3_bucket_server_side_encryption_configuration.data", "module_address": "module.store",
+     "mode": "managed", "type": "aws_s3_bucket_server_side_encryption_configuration", "name": "data",
+     "provider_name": "registry.terraform.io/hashicorp/aws",
+     "change": {"actions": ["create"], "before": null, "after": {"expected_bucket_owner": null}, "after_unknown": {"bucket": true, "id": true}, "before_sensitive": false, "after_sensitive": {}}}
+  ],
+  "configuration": {
+    "provider_config": {"aws": {"name": "aws", "full_name": "registry.terraform.io/hashicorp/aws"}},
+    "root_module": {
+      "resources": [
+        {"address": "aws_s3_bucket.logs", "mode": "managed", "type": "aws_s3_bucket", "name": "logs", "provider_config_key": "aws",
+         "expressions": {"bucket": {"constant_value": "logs"}}, "schema_version": 0}
+      ],
+      "module_calls": {
+        "net": {"source": "./modules/net", "expressions": {"cidrs": {"constant_value": ["0.0.0.0/0"]}},
+          "module": {"resources": [
+            {"address": "aws_security_group.admin", "mode": "managed", "type": "aws_security_group", "name": "admin", "provider_config_key": "aws",
+             "expressions": {"ingress": [{"cidr_blocks": {"references": ["var.cidrs"]}, "from_port": {"constant_value": 22}, "protocol": {"constant_value": "tcp"}, "to_port": {"constant_value": 22}}]}, "schema_version": 1}
+          ], "variables": {"cidrs": {}}}},
+        "store": {"source": "./modules/store",
+          "module": {"resources": [
+            {"address": "aws_s3_bucket.data", "mode": "managed", "type": "aws_s3_bucket", "name": "data", "provider_config_key": "aws",
+             "expressions": {"bucket": {"constant_value": "data"}}, "schema_version": 0},
+            {"address": "aws_s3_bucket_server_side_encryption_configuration.data", "mode": "managed",
+             "type": "aws_s3_bucket_server_side_encryption_configuration", "name": "data", "provider_config_key": "aws",
+             "expressions": {"bucket": {"references": ["aws_s3_bucket.data.id", "aws_s3_bucket.data"]},
+               "rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": {"constant_value": "aws:kms"}}]}]}, "schema_version": 0}
+          ]}}
+      }
+    }
+  },
+  "timestamp": "2026-11-29T00:00:00Z",
+  "applyable": true,
+  "complete": true,
+  "errored": false
+}
+"#;
+
+#[test]
+fn a_plan_with_child_modules_fails_where_its_hcl_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "hcl/main.tf", PLAN_ROOT);
+    write(d, "hcl/modules/net/main.tf", PLAN_NET);
+    write(d, "hcl/modules/store/main.tf", PLAN_STORE);
+    write(d, "plan/plan.json", PLAN_JSON);
+    let controls = "aws-sg-open-admin-ports,aws-s3-encryption";
+    let failing = |dir: &str| -> (Vec<String>, Vec<String>) {
+        let (_, v) = scan(&["--control", controls, dir]);
+        let mut fail = Vec::new();
+        let mut pass = Vec::new();
+        for c in v["controls"].as_array().unwrap() {
+            for t in c["targets"].as_array().unwrap() {
+                let r = format!(
+                    "{} {}",
+                    c["control"]["id"].as_str().unwrap(),
+                    t["resource"].as_str().unwrap_or("")
+                );
+                if t["outcome"] == "fail" {
+                    fail.push(r)
+                } else if t["outcome"] == "pass" {
+                    pass.push(r)
+                }
+            }
+        }
+        fail.sort();
+        pass.sort();
+        (fail, pass)
+    };
+    let hcl = failing(d.join("hcl").to_str().unwrap());
+    let plan = failing(d.join("plan").to_str().unwrap());
+    assert_eq!(plan, hcl);
+    assert_eq!(
+        plan.0,
+        [
+            "aws-s3-encryption aws_s3_bucket.logs",
+            "aws-sg-open-admin-ports module.net.aws_security_group.admin"
+        ]
+    );
+    // The bucket encrypted by a sibling resource whose bucket id is unknown
+    // in the plan passes, through the configuration's references.
+    assert!(
+        plan.1
+            .contains(&"aws-s3-encryption module.store.aws_s3_bucket.data".to_owned()),
+        "{:?}",
+        plan.1
+    );
+    // Plan targets are named after the plan file and the address, and do
+    // not share fingerprints with the HCL's.
+    let (_, v) = scan(&["--control", "aws-sg-open-admin-ports", d.to_str().unwrap()]);
+    let targets: Vec<&serde_json::Value> = v["controls"][0]["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["outcome"] == "fail")
+        .collect();
+    let names: Vec<&str> = targets
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "hcl/main.tf#module.net.aws_security_group.admin",
+            "plan/plan.json#module.net.aws_security_group.admin"
+        ]
+    );
+    assert_ne!(
+        targets[0]["findings"][0]["fingerprint"],
+        targets[1]["findings"][0]["fingerprint"]
+    );
+    assert_eq!(
+        targets[1]["findings"][0]["location"]["path"],
+        "plan/plan.json"
+    );
+}
