@@ -97,6 +97,16 @@ fn insert_block(target: &mut Map<String, Value>, ident: &str, labels: &[String],
     }
 }
 
+/// Whether a resource body's known `count` or `for_each` creates nothing.
+fn not_created(body: &Value) -> bool {
+    match (body.get("count"), body.get("for_each")) {
+        (Some(Value::Number(n)), _) => n.as_f64() == Some(0.0),
+        (_, Some(Value::Array(a))) => a.is_empty(),
+        (_, Some(Value::Object(m))) => m.is_empty(),
+        _ => false,
+    }
+}
+
 /// Bytes a value holds, roughly: what the budget counts.
 fn weight(v: &Value) -> usize {
     match v {
@@ -139,6 +149,11 @@ impl Converter<'_> {
                     let labels: Vec<String> =
                         block.labels.iter().map(|l| l.as_str().to_owned()).collect();
                     let body_value = self.body(&block.body);
+                    // A resource Terraform will not create (`count = 0`,
+                    // an empty `for_each`) is not there to judge.
+                    if matches!(ident.as_str(), "resource" | "data") && not_created(&body_value) {
+                        continue;
+                    }
                     insert_block(module, &ident, &labels, body_value);
                     if let Some(id) = resource_id(&ident, &labels) {
                         let line = block.span().map_or(1, |s| self.lines.line_of(s.start));
@@ -164,6 +179,9 @@ impl Converter<'_> {
                     map.insert(attr.key.value().to_string(), v);
                 }
                 Structure::Block(block) => {
+                    if block.ident.value().as_str() == "dynamic" && self.dynamic(block, &mut map) {
+                        continue;
+                    }
                     let labels: Vec<String> =
                         block.labels.iter().map(|l| l.as_str().to_owned()).collect();
                     let b = self.body(&block.body);
@@ -172,6 +190,73 @@ impl Converter<'_> {
             }
         }
         Value::Object(map)
+    }
+
+    /// A `dynamic "rule" { for_each = ...; content { ... } }` block whose
+    /// `for_each` is known: one `rule` block per element, its content
+    /// evaluated with the iterator (`rule.key`, `rule.value`) as Terraform
+    /// generates them. `false` when it cannot be expanded: it is then kept
+    /// as written, under `dynamic`.
+    fn dynamic(
+        &mut self,
+        block: &hcl_edit::structure::Block,
+        map: &mut Map<String, Value>,
+    ) -> bool {
+        let Some(kind) = block.labels.first().map(|l| l.as_str().to_owned()) else {
+            return false;
+        };
+        let mut for_each = None;
+        let mut iterator = kind.clone();
+        let mut content = None;
+        for s in block.body.iter() {
+            match s {
+                Structure::Attribute(a) if a.key.value().as_str() == "for_each" => {
+                    for_each = Some(&a.value)
+                }
+                Structure::Attribute(a) if a.key.value().as_str() == "iterator" => {
+                    if let Expression::Variable(v) = &a.value {
+                        iterator = v.value().to_string();
+                    }
+                }
+                Structure::Block(b) if b.ident.value().as_str() == "content" => {
+                    content = Some(&b.body)
+                }
+                _ => {}
+            }
+        }
+        let (Some(for_each), Some(content)) = (for_each, content) else {
+            return false;
+        };
+        let entries: Vec<(Value, Value)> = match self.known(for_each) {
+            Some(Value::Object(m)) => m.into_iter().map(|(k, v)| (Value::String(k), v)).collect(),
+            Some(Value::Array(a)) => a
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (Value::from(i), v))
+                .collect(),
+            _ => return false,
+        };
+        for (key, value) in entries {
+            let mut ctx = self.ctx.clone();
+            let mut it = Map::new();
+            it.insert("key".into(), key);
+            it.insert("value".into(), value);
+            ctx.declare_var(
+                iterator.as_str(),
+                hcl::to_value(Value::Object(it)).unwrap_or(hcl::Value::Null),
+            );
+            let mut inner = Converter {
+                text: self.text,
+                lines: self.lines,
+                path: self.path,
+                ctx: &ctx,
+                budget: &mut *self.budget,
+                over_budget: &mut *self.over_budget,
+            };
+            let b = inner.body(content);
+            insert_block(map, &kind, &[], b);
+        }
+        true
     }
 
     /// Record the line of every attribute and nested block under `base`.
@@ -191,6 +276,25 @@ impl Converter<'_> {
                     }
                 }
                 Structure::Block(block) => {
+                    // A dynamic block's content is where its generated
+                    // blocks' attributes are written.
+                    if block.ident.value().as_str() == "dynamic" {
+                        if let (Some(kind), Some(content)) = (
+                            block.labels.first(),
+                            block.body.iter().find_map(|s| match s {
+                                Structure::Block(b) if b.ident.value().as_str() == "content" => {
+                                    Some(&b.body)
+                                }
+                                _ => None,
+                            }),
+                        ) {
+                            let path = join_key(base, kind.as_str());
+                            if let Some(span) = block.span() {
+                                index.insert(path.clone(), self.lines.line_of(span.start));
+                            }
+                            self.index_body(content, &path, index);
+                        }
+                    }
                     let mut path = join_key(base, block.ident.value().as_str());
                     for label in &block.labels {
                         path = join_key(&path, label.as_str());

@@ -60,24 +60,76 @@ impl Scope {
 /// The value of an expression, or `None` when it cannot be known here.
 pub fn evaluate(expr: &hcl_edit::expr::Expression, ctx: &Context<'_>) -> Option<Value> {
     use hcl_edit::expr::Expression as E;
-    // `try` and `can` take their arguments unevaluated: the first argument
-    // that evaluates wins, and `can` says whether one does.
+    // `try` and `can` take their arguments unevaluated. An argument that
+    // fails because it refers to something unknown makes the whole call
+    // unknown, as in Terraform (falling back to the next argument would
+    // guess); one that fails for another reason (a missing key) moves on.
     if let E::FuncCall(call) = expr {
         let name = call.name.name.as_str();
         if call.name.namespace.is_empty() && (name == "try" || name == "can") {
             let mut args = call.args.iter();
-            return if name == "try" {
-                args.find_map(|a| evaluate(a, ctx))
-            } else {
-                Some(Value::Bool(
-                    args.next().and_then(|a| evaluate(a, ctx)).is_some(),
-                ))
-            };
+            if name == "can" {
+                let arg = args.next()?;
+                return match evaluate(arg, ctx) {
+                    Some(_) => Some(Value::Bool(true)),
+                    None if mentions_unknown(arg, ctx) => None,
+                    None => Some(Value::Bool(false)),
+                };
+            }
+            for arg in args {
+                match evaluate(arg, ctx) {
+                    Some(v) => return Some(v),
+                    None if mentions_unknown(arg, ctx) => return None,
+                    None => {}
+                }
+            }
+            return None;
         }
     }
     let converted = hcl::Expression::from(expr.clone());
     let value = converted.evaluate(ctx).ok()?;
     serde_json::to_value(value).ok()
+}
+
+/// Whether an expression refers to anything whose value is unknown here:
+/// an unknown variable or local, a resource, data source or module output,
+/// `each`/`count` outside an instance. Read from its text, so a word in a
+/// string literal may count too: that errs towards unknown, never towards
+/// a guessed value.
+fn mentions_unknown(expr: &hcl_edit::expr::Expression, ctx: &Context<'_>) -> bool {
+    let text = expr.to_string();
+    let bytes = text.as_bytes();
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+    let mut i = 0;
+    while i < bytes.len() {
+        if !(bytes[i].is_ascii_alphabetic() || bytes[i] == b'_')
+            || (i > 0 && (is_ident(bytes[i - 1]) || bytes[i - 1] == b'.'))
+        {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && (is_ident(bytes[i]) || bytes[i] == b'.') {
+            i += 1;
+        }
+        let chain = &text[start..i];
+        let mut parts = chain.split('.').filter(|p| !p.is_empty());
+        let (Some(root), Some(second)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let probe = match root {
+            "var" | "local" => format!("{root}.{second}"),
+            _ => root.to_owned(),
+        };
+        let known = probe
+            .parse::<hcl_edit::expr::Expression>()
+            .ok()
+            .is_some_and(|e| hcl::Expression::from(e).evaluate(ctx).is_ok());
+        if !known {
+            return true;
+        }
+    }
+    false
 }
 
 /// A template string from a `.tf.json` file (`"logs-${var.env}"`).
@@ -523,11 +575,15 @@ mod tests {
             eval("jsonencode({a = [1]})", &scope),
             Some(json!("{\"a\":[1]}"))
         );
+        // A missing key falls back; something unknown makes try unknown.
         assert_eq!(
-            eval("try(var.missing, \"fallback\")", &scope),
+            eval("try(var.tags.owner, \"fallback\")", &scope),
             Some(json!("fallback"))
         );
-        assert_eq!(eval("can(var.missing)", &scope), Some(json!(false)));
+        assert_eq!(eval("can(var.tags.owner)", &scope), Some(json!(false)));
+        assert_eq!(eval("try(var.missing, \"fallback\")", &scope), None);
+        assert_eq!(eval("try(aws_s3_bucket.b.acl, \"private\")", &scope), None);
+        assert_eq!(eval("can(var.missing)", &scope), None);
         assert_eq!(
             eval("format(\"%s-%d\", var.env, 3)", &scope),
             Some(json!("prod-3"))
