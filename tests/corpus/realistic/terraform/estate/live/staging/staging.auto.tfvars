@@ -1,0 +1,2 @@
+environment = "staging"
+admin_cidrs = ["0.0.0.0/0"]
