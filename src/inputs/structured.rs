@@ -28,6 +28,9 @@ pub fn parse_yaml_as(path: &str, text: &str, by_path: Option<InputKind>) -> Pars
     let mut lines = index_documents(text);
     let has_merge_keys = text.contains("<<");
     for (i, de) in yaml_serde::Deserializer::from_str(text).enumerate() {
+        // Where this document starts: the line errors inside it point at
+        // when the parser gives none.
+        let doc_line = lines.get(i).map_or(1, |d| d.first_line.max(1));
         let value = match yaml_serde::Value::deserialize(de) {
             Ok(mut v) => {
                 // Merge keys (`<<: *base`) are applied, as kubectl, Compose,
@@ -35,10 +38,16 @@ pub fn parse_yaml_as(path: &str, text: &str, by_path: Option<InputKind>) -> Pars
                 // from an anchor is a setting. Only when the text has one.
                 if has_merge_keys {
                     if let Err(e) = v.apply_merge() {
-                        parsed.errors.push(InputError::new(
-                            path,
-                            format!("invalid YAML merge key: {}", strip_location(&e.to_string())),
-                        ));
+                        parsed.errors.push(
+                            InputError::new(
+                                path,
+                                format!(
+                                    "invalid YAML merge key: {}",
+                                    strip_location(&e.to_string())
+                                ),
+                            )
+                            .at(Some(doc_line), None),
+                        );
                         continue;
                     }
                 }
@@ -62,7 +71,9 @@ pub fn parse_yaml_as(path: &str, text: &str, by_path: Option<InputKind>) -> Pars
         let json = match yaml_to_json(value) {
             Ok(j) => j,
             Err(msg) => {
-                parsed.errors.push(InputError::new(path, msg));
+                parsed
+                    .errors
+                    .push(InputError::new(path, msg).at(Some(doc_line), None));
                 continue;
             }
         };

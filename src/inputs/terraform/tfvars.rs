@@ -79,10 +79,17 @@ pub fn read(
                             Some(v) => {
                                 vars.insert(a.key.value().to_string(), v);
                             }
-                            None => errors.push(InputError::new(
-                                shown,
-                                format!("variable {} is not a value assure can read (tfvars hold literal values)", a.key.value()),
-                            )),
+                            None => {
+                                let line = hcl_edit::Span::span(a)
+                                    .map(|sp| text[..sp.start].matches('\n').count() + 1);
+                                errors.push(
+                                    InputError::new(
+                                        shown,
+                                        format!("variable {} is not a value assure can read (tfvars hold literal values)", a.key.value()),
+                                    )
+                                    .at(line, None),
+                                )
+                            }
                         }
                     }
                 }
