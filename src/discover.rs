@@ -17,7 +17,11 @@
 //!   file inside the scanned root is read, a link (to a file or a folder)
 //!   out of it is an error;
 //! - a path's kind never depends on where the scan started: a workflow is
-//!   recognised on its full path.
+//!   recognised on its full path;
+//! - what is not configuration as written is set aside and listed as not
+//!   examined (JSON-with-comments tool configs; Helm templates with
+//!   template markers, when read); a kustomize patch is judged merged into
+//!   its base.
 
 use crate::inputs::kinds::{format_of, yaml_kind_by_path, FileFormat};
 use crate::inputs::{FoundFile, InputError, Origin, Unexamined, Unit};
@@ -144,6 +148,10 @@ pub fn discover(roots: &[PathBuf], opts: &DiscoverOptions) -> Result<Discovered,
     files.sort();
     files.dedup_by(|a, b| a.0.rel == b.0.rel);
     set_aside(&mut files, &mut out.not_examined);
+    // Kustomize patches: judged merged into their base (see kustomize).
+    for patch in crate::inputs::kustomize::patches(&mut files) {
+        out.units.push(Unit::Prepared(std::sync::Arc::new(patch)));
+    }
 
     let mut modules: BTreeMap<String, Vec<FoundFile>> = BTreeMap::new();
     for (file, format) in files {
@@ -280,10 +288,8 @@ fn json_with_comments(rel: &str) -> bool {
 }
 
 /// Set aside what is not configuration as written, each with its reason:
-/// JSON-with-comments tool configs (never parsed), and kustomize patches
-/// (a fragment of a resource, which `kustomize build` merges into its
-/// base). Mark Helm chart templates, which are set aside when read if
-/// they hold template markers.
+/// JSON-with-comments tool configs (never parsed). Mark Helm chart
+/// templates, which are set aside when read if they hold template markers.
 fn set_aside(files: &mut Vec<(FoundFile, FileFormat)>, out: &mut Vec<Unexamined>) {
     let dir_of = |rel: &str| {
         rel.rsplit_once('/')
@@ -297,7 +303,6 @@ fn set_aside(files: &mut Vec<(FoundFile, FileFormat)>, out: &mut Vec<Unexamined>
         })
         .map(|(f, _)| dir_of(&f.rel))
         .collect();
-    let patches = kustomize_patches(files);
     files.retain_mut(|(f, _)| {
         if json_with_comments(&f.rel) {
             out.push(Unexamined {
@@ -309,103 +314,16 @@ fn set_aside(files: &mut Vec<(FoundFile, FileFormat)>, out: &mut Vec<Unexamined>
             });
             return false;
         }
-        if let Some(k) = patches.iter().find(|(p, _)| *p == f.rel).map(|(_, k)| k) {
-            out.push(Unexamined {
-                path: f.rel.clone(),
-                line: None,
-                kind: "kustomize patch".into(),
-                what: f.rel.clone(),
-                reason: format!(
-                    "a patch listed in {k}: only part of a resource; judge the output of `kustomize build` instead"
-                ),
-            });
-            return false;
-        }
         f.helm_template = charts.iter().any(|c| {
-            let prefix = if c.is_empty() { "templates/".to_owned() } else { format!("{c}/templates/") };
+            let prefix = if c.is_empty() {
+                "templates/".to_owned()
+            } else {
+                format!("{c}/templates/")
+            };
             f.rel.starts_with(&prefix)
         });
         true
     });
-}
-
-/// Files that kustomization files list as patches: (patch path, the
-/// kustomization that lists it).
-fn kustomize_patches(files: &[(FoundFile, FileFormat)]) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for (f, _) in files {
-        let name = f.rel.rsplit('/').next().unwrap_or(&f.rel);
-        if !matches!(
-            name,
-            "kustomization.yaml" | "kustomization.yml" | "Kustomization"
-        ) {
-            continue;
-        }
-        let Origin::File(abs) = &f.origin else {
-            continue;
-        };
-        // Read here only to find its patches: a large or deeply nested one
-        // is left to the parse stage, which reports it with its limits.
-        if std::fs::metadata(abs).map_or(true, |m| !m.is_file() || m.len() > 1 << 20) {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(abs) else {
-            continue;
-        };
-        if crate::inputs::structured::check_flow_depth(&f.rel, &text, 32).is_err() {
-            continue;
-        }
-        let Ok(doc) = yaml_serde::from_str::<serde_json::Value>(&text) else {
-            continue;
-        };
-        let dir = f
-            .rel
-            .rsplit_once('/')
-            .map_or(String::new(), |(d, _)| d.to_owned());
-        let mut listed: Vec<&str> = Vec::new();
-        for key in ["patchesStrategicMerge", "patchesJson6902", "patches"] {
-            for entry in doc
-                .get(key)
-                .and_then(|v| v.as_array())
-                .into_iter()
-                .flatten()
-            {
-                match entry {
-                    serde_json::Value::String(p) if !p.contains('\n') => listed.push(p),
-                    serde_json::Value::Object(m) => {
-                        if let Some(p) = m.get("path").and_then(|p| p.as_str()) {
-                            listed.push(p);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-        for p in listed {
-            let joined = if dir.is_empty() {
-                p.to_owned()
-            } else {
-                format!("{dir}/{p}")
-            };
-            out.push((normalize_rel(&joined), f.rel.clone()));
-        }
-    }
-    out
-}
-
-/// `a/b/../c` -> `a/c` in a slash path.
-fn normalize_rel(rel: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for p in rel.split('/') {
-        match p {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            other => parts.push(other),
-        }
-    }
-    parts.join("/")
 }
 
 /// Why a FIFO, socket or device with a config file's name is not read.

@@ -482,7 +482,7 @@ fn helm_templates_and_json_with_comments_are_listed_not_parsed() {
 }
 
 #[test]
-fn kustomize_patches_are_not_judged_as_whole_workloads() {
+fn kustomize_patches_are_judged_merged_into_their_base() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(d, "base/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n      - name: api\n        image: api@sha256:0000000000000000000000000000000000000000000000000000000000000000\n");
@@ -497,20 +497,57 @@ fn kustomize_patches_are_not_judged_as_whole_workloads() {
         "resources:\n  - ../../base\npatches:\n  - path: memory.yaml\n",
     );
     write(d, "overlays/prod/memory.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n      - name: api\n        resources:\n          limits:\n            memory: 1Gi\n");
-    let (_, v) = scan(&["--control", "k8s-single-replica", d.to_str().unwrap()]);
-    let names: Vec<&str> = v["controls"][0]["targets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["name"].as_str().unwrap())
-        .collect();
-    assert!(
-        names.iter().all(|n| !n.starts_with("overlays/")),
-        "{names:?}"
+    write(d, "overlays/dev/kustomization.yaml", "resources:\n  - https://example.com/remote-base\npatchesStrategicMerge:\n  - replicas.yaml\n");
+    write(
+        d,
+        "overlays/dev/replicas.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 1\n",
     );
-    assert!(v["not_examined"]["files"]
-        .to_string()
-        .contains("overlays/prod/memory.yaml"));
+    let (_, v) = scan(&[
+        "--control",
+        "k8s-single-replica,k8s-resource-limits",
+        d.to_str().unwrap(),
+    ]);
+    let outcome = |id: &str, name: &str| -> String {
+        v["controls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["control"]["id"] == id)
+            .flat_map(|c| c["targets"].as_array().unwrap())
+            .find(|t| t["name"] == name)
+            .map(|t| t["outcome"].as_str().unwrap().to_owned())
+            .unwrap_or_else(|| format!("no target {name}"))
+    };
+    // The patch has no replicas of its own: merged with its base it keeps 3.
+    assert_eq!(
+        outcome(
+            "k8s-single-replica",
+            "overlays/prod/memory.yaml#Deployment/api"
+        ),
+        "pass"
+    );
+    // The base alone has no memory limit; the overlay's merge does, but no cpu.
+    assert_eq!(
+        outcome(
+            "k8s-resource-limits",
+            "base/deploy.yaml#Deployment/api/container:api"
+        ),
+        "fail"
+    );
+    // A patch whose base is not in the scan is not examined, never judged alone.
+    assert!(
+        v["not_examined"]["files"]
+            .to_string()
+            .contains("overlays/dev/replicas.yaml"),
+        "{:#}",
+        v["not_examined"]
+    );
+    assert!(outcome(
+        "k8s-single-replica",
+        "overlays/dev/replicas.yaml#Deployment/api"
+    )
+    .starts_with("no target"));
 }
 
 /// A root calling two modules, and the plan `terraform show -json` gives

@@ -8,6 +8,7 @@ pub mod dockerfile;
 pub mod inventory;
 pub mod json_lines;
 pub mod kinds;
+pub mod kustomize;
 pub mod load;
 pub mod locate;
 pub mod read;
