@@ -11,6 +11,9 @@ use crate::frameworks::{criterion, Objective};
 use crate::inputs::InputKind;
 use std::collections::{BTreeMap, HashMap};
 
+/// Whether every built-in control must give a rationale for each mapping.
+const REQUIRE_BUILTIN_RATIONALE: bool = false;
+
 /// Everything that shapes compilation.
 pub struct CompileOptions<'a> {
     pub objectives: &'a [Objective],
@@ -281,6 +284,30 @@ fn control_from(
             )));
         }
     }
+    // Each mapping says why: every criterion and objective a built-in
+    // control names has its sentence (a user's control, once it gives any),
+    // and no sentence names something the control does not map to.
+    let declared: Vec<&String> = a.custom.soc2.iter().chain(&a.custom.soc1).collect();
+    if (builtin && REQUIRE_BUILTIN_RATIONALE) || !a.custom.rationale.is_empty() {
+        for m in &declared {
+            if a.custom
+                .rationale
+                .get(*m)
+                .is_none_or(|r| r.trim().is_empty())
+            {
+                errors.push(err(format!(
+                    "control `{id}` maps to {m} without a rationale (custom.rationale.{m}: why a failure is an exception under it)"
+                )));
+            }
+        }
+        for k in a.custom.rationale.keys() {
+            if !declared.contains(&k) {
+                errors.push(err(format!(
+                    "control `{id}` gives a rationale for {k}, which it does not map to"
+                )));
+            }
+        }
+    }
     let mut inputs = Vec::new();
     for k in &a.custom.inputs {
         match InputKind::from_name(k) {
@@ -294,6 +321,14 @@ fn control_from(
     if !errors.is_empty() {
         return Err(errors);
     }
+    // Only the mappings in force keep their sentence (objectives may lapse).
+    let rationale = a
+        .custom
+        .rationale
+        .into_iter()
+        .filter(|(k, _)| a.custom.soc2.contains(k) || soc1.contains(k))
+        .map(|(k, v)| (k, v.trim().to_owned()))
+        .collect();
     Ok(Control {
         title: a.title.unwrap_or_else(|| package.to_owned()),
         description: a.description.unwrap_or_default().trim().to_owned(),
@@ -303,6 +338,8 @@ fn control_from(
         inputs,
         resource_types: a.custom.resource_types,
         remediation: a.custom.remediation.unwrap_or_default().trim().to_owned(),
+        rationale,
+        limitations: a.custom.limitations.unwrap_or_default().trim().to_owned(),
         package: package.to_owned(),
         source: src.label.clone(),
         builtin,
@@ -326,6 +363,8 @@ fn plain_control(package: &str, src: &PolicySource, rules: Rules) -> Control {
         inputs: vec![],
         resource_types: vec![],
         remediation: String::new(),
+        rationale: Default::default(),
+        limitations: String::new(),
         package: package.to_owned(),
         source: src.label.clone(),
         builtin: src.is_builtin(),

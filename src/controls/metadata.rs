@@ -46,6 +46,13 @@ pub struct Custom {
     /// of them are not evaluated. Empty: every document of its input kinds.
     #[serde(default)]
     pub resource_types: Vec<String>,
+    /// For each SOC 2 criterion and SOC 1 objective it maps to, one
+    /// sentence: why a failure of this control is an exception an auditor
+    /// would raise under it.
+    #[serde(default)]
+    pub rationale: std::collections::BTreeMap<String, String>,
+    /// What the control cannot tell from configuration alone.
+    pub limitations: Option<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }

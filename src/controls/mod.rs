@@ -97,6 +97,13 @@ pub struct Control {
     pub resource_types: Vec<String>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub remediation: String,
+    /// Why a failure is an exception under each criterion and objective it
+    /// maps to (one sentence each).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub rationale: std::collections::BTreeMap<String, String>,
+    /// What it cannot tell from configuration alone.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub limitations: String,
     /// The Rego package, e.g. `assure.aws.s3_encryption`.
     pub package: String,
     /// The file that declares its METADATA (or its first file).

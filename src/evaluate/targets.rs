@@ -226,6 +226,8 @@ mod tests {
             inputs: vec![],
             resource_types: vec![],
             remediation: String::new(),
+            rationale: Default::default(),
+            limitations: String::new(),
             package: "p".into(),
             source: "p.rego".into(),
             builtin: false,
