@@ -296,6 +296,123 @@ jobs:
 '''
 
 
+# Azure and Google Cloud services, a module each (two files).
+TF_AZURE = '''resource "azurerm_resource_group" "rg" {{
+  name     = "svc-{i}"
+  location = "westeurope"
+}}
+
+resource "azurerm_storage_account" "data" {{
+  name                            = "svc{i}data"
+  resource_group_name             = azurerm_resource_group.rg.name
+  location                        = azurerm_resource_group.rg.location
+  account_tier                    = "Standard"
+  account_replication_type        = "GRS"
+  min_tls_version                 = "{tls}"
+  allow_nested_items_to_be_public = {public}
+}}
+
+resource "azurerm_network_security_group" "app" {{
+  name                = "svc-{i}"
+  location            = azurerm_resource_group.rg.location
+  resource_group_name = azurerm_resource_group.rg.name
+
+  security_rule {{
+    name                       = "ssh"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = "22"
+    source_address_prefix      = "{source}"
+    destination_address_prefix = "*"
+  }}
+}}
+'''
+
+TF_AZURE_DB = '''resource "azurerm_mssql_server" "db" {{
+  name                          = "svc-{i}-sql"
+  resource_group_name           = azurerm_resource_group.rg.name
+  location                      = azurerm_resource_group.rg.location
+  version                       = "12.0"
+  minimum_tls_version           = "1.2"
+  public_network_access_enabled = {public}
+}}
+
+resource "azurerm_key_vault" "kv" {{
+  name                     = "svc-{i}-kv"
+  location                 = azurerm_resource_group.rg.location
+  resource_group_name      = azurerm_resource_group.rg.name
+  tenant_id                = var.tenant_id
+  sku_name                 = "standard"
+  purge_protection_enabled = {purge}
+}}
+
+variable "tenant_id" {{
+  type    = string
+  default = "00000000-0000-0000-0000-000000000000"
+}}
+'''
+
+TF_GCP = '''resource "google_storage_bucket" "data" {{
+  name                        = "svc-{i}-data"
+  location                    = "EU"
+  uniform_bucket_level_access = {uniform}
+  versioning {{
+    enabled = true
+  }}
+}}
+
+resource "google_storage_bucket_iam_member" "reader" {{
+  bucket = google_storage_bucket.data.name
+  role   = "roles/storage.objectViewer"
+  member = "{member}"
+}}
+
+resource "google_compute_firewall" "ssh" {{
+  name    = "svc-{i}-ssh"
+  network = "default"
+  allow {{
+    protocol = "tcp"
+    ports    = ["22"]
+  }}
+  source_ranges = ["{source}"]
+}}
+'''
+
+TF_GCP_DB = '''resource "google_sql_database_instance" "db" {{
+  name             = "svc-{i}-db"
+  database_version = "POSTGRES_15"
+  region           = "europe-west1"
+  settings {{
+    tier = "db-custom-2-7680"
+    ip_configuration {{
+      ipv4_enabled = {public}
+    }}
+    backup_configuration {{
+      enabled = true
+    }}
+  }}
+}}
+
+resource "google_kms_crypto_key" "key" {{
+  name            = "svc-{i}"
+  key_ring        = "projects/p/locations/europe/keyRings/r"
+  rotation_period = "{rotation}"
+}}
+'''
+
+# A Compose file, sometimes with a credential written into its environment.
+COMPOSE = '''services:
+  app:
+    image: registry.example.com/svc-{i}:1.{i}.0
+    environment:
+      LOG_LEVEL: info
+      DATABASE_PASSWORD: {password}
+'''
+
+
 def write(root, rel, text):
     path = os.path.join(root, rel)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -328,7 +445,18 @@ def main():
     while files < n:
         t = i % 40
         kind = i % 10
-        if kind < 4:  # a Terraform module: four files
+        cloud = (i // 10) % 5  # Terraform: 3 AWS modules for each Azure and each Google one
+        if kind < 4 and cloud == 3:  # an Azure module
+            d = f"infra/team-{t}/azure-{i}"
+            write(root, f"{d}/main.tf", TF_AZURE.format(i=i, tls="TLS1_0" if bad() else "TLS1_2", public="true" if bad() else "false", source="*" if bad() else "10.0.0.0/8"))
+            write(root, f"{d}/data.tf", TF_AZURE_DB.format(i=i, public="true" if bad() else "false", purge="false" if bad() else "true"))
+            files += 2
+        elif kind < 4 and cloud == 4:  # a Google Cloud module
+            d = f"infra/team-{t}/gcp-{i}"
+            write(root, f"{d}/main.tf", TF_GCP.format(i=i, uniform="false" if bad() else "true", member="allUsers" if bad() else "group:data@example.com", source="0.0.0.0/0" if bad() else "10.0.0.0/8"))
+            write(root, f"{d}/data.tf", TF_GCP_DB.format(i=i, public="true" if bad() else "false", rotation="31536000s" if bad() else "7776000s"))
+            files += 2
+        elif kind < 4:  # a Terraform module: four files
             d = f"infra/team-{t}/svc-{i}"
             if not os.path.exists(os.path.join(root, "infra/modules/network/main.tf")):
                 write(root, "infra/modules/network/main.tf", TF_NETWORK_MODULE)
@@ -346,6 +474,9 @@ def main():
                 files += 1
         elif kind == 7:
             write(root, f"cloudformation/svc-{i}.yaml", CFN.format(i=i, encryption="" if bad() else CFN_ENC, enc="false" if bad() else "true"))
+            files += 1
+        elif kind == 8 and i % 20 == 18:
+            write(root, f"services/svc-{i}/docker-compose.yml", COMPOSE.format(i=i, password="hunter2-" + str(i) if bad() else "${DATABASE_PASSWORD}"))
             files += 1
         elif kind == 8:
             write(root, f"services/svc-{i}/Dockerfile", DOCKERFILE.format(base="debian:latest" if bad() else "gcr.io/distroless/static-debian12:nonroot", user="" if bad() else "USER 65532"))

@@ -157,6 +157,7 @@ pub fn run_controls(args: &ControlsArgs) -> Result<i32, Fatal> {
     let out = match args.format {
         ListFormat::Json => pretty_json(&set.controls),
         ListFormat::Markdown => report::catalog::markdown(&set.controls),
+        ListFormat::Text if args.explain => report::catalog::explain(&set.controls),
         ListFormat::Text => report::catalog::text(&set.controls),
     };
     print_stdout(&out)?;

@@ -252,6 +252,9 @@ pub struct ControlsArgs {
     pub scope: ScopeArgs,
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+    /// With each control, why each of its mappings holds and what it cannot tell (text format)
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

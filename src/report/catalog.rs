@@ -85,5 +85,32 @@ pub fn markdown(controls: &[Control]) -> String {
             esc(&c.remediation)
         ));
     }
+    out.push_str("\n## Why each mapping holds, and what a control cannot tell\n\nFor each control: why a failure is an exception an auditor would raise under each criterion and objective it maps to, and what configuration alone cannot show.\n");
+    for c in controls {
+        out.push_str(&format!("\n### `{}`\n\n", c.id));
+        for (id, why) in &c.rationale {
+            out.push_str(&format!("- **{id}**: {}\n", esc(why)));
+        }
+        if !c.limitations.is_empty() {
+            out.push_str(&format!("- *Limitations*: {}\n", esc(&c.limitations)));
+        }
+    }
+    out
+}
+
+/// `assure controls --explain`: each control with why each mapping holds
+/// and what it cannot tell.
+pub fn explain(controls: &[Control]) -> String {
+    let mut out = String::new();
+    for c in controls {
+        out.push_str(&format!("{}  [{}] {}\n", c.id, c.severity, c.title));
+        for (id, why) in &c.rationale {
+            out.push_str(&format!("    {id}: {why}\n"));
+        }
+        if !c.limitations.is_empty() {
+            out.push_str(&format!("    limitations: {}\n", c.limitations));
+        }
+    }
+    out.push_str(&format!("{} controls\n", controls.len()));
     out
 }

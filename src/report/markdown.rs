@@ -298,6 +298,12 @@ fn detail(out: &mut String, item: &Item, result: &ScanResult) {
         .filter(|c| item.controls.contains(&c.control.id))
         .collect();
     let _ = writeln!(out, "### {} {}\n", item.id, esc(&item.title));
+    // Why each control is evidence for this criterion or objective.
+    for c in &controls {
+        if let Some(why) = c.control.rationale.get(&item.id) {
+            let _ = writeln!(out, "- *`{}`*: {}", c.control.id, esc(why));
+        }
+    }
     for c in controls {
         for t in &c.targets {
             match t.outcome {
