@@ -1,37 +1,69 @@
-# Helpers for controls over Kubernetes manifests: the pod spec of every
-# workload kind, and its containers with a resource id assure can locate
-# (Kind/name/container:NAME).
+# Helpers for controls over Kubernetes manifests: the pod spec of anything
+# that runs pods, and its containers with a resource id assure can locate.
 package assure.lib.kubernetes
 
 import rego.v1
 
+# The pod spec of a Pod, of a CronJob's job template, or of any object
+# with a pod template at spec.template (Deployment, StatefulSet,
+# DaemonSet, ReplicaSet, Job, ReplicationController, and custom resources
+# built the same way: Argo Rollout, Knative Service and Configuration...),
+# or of a PodTemplate.
 pod_spec := input.spec if input.kind == "Pod"
-
-pod_spec := input.spec.template.spec if input.kind in {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"}
 
 pod_spec := input.spec.jobTemplate.spec.template.spec if input.kind == "CronJob"
 
-workload_id := sprintf("%s/%s", [input.kind, input.metadata.name])
+pod_spec := input.template.spec if input.kind == "PodTemplate"
 
-is_workload if pod_spec
-
-# Containers and init containers, as {id, name, container}.
-containers contains c if {
-	some list in ["containers", "initContainers"]
-	some container in pod_spec[list]
-	c := {
-		"id": sprintf("%s/container:%s", [workload_id, container.name]),
-		"name": container.name,
-		"container": container,
-	}
+pod_spec := input.spec.template.spec if {
+	not input.kind in {"Pod", "CronJob", "PodTemplate"}
+	is_array(input.spec.template.spec.containers)
 }
 
 # Path of the pod spec inside the document, for attribute locations.
 pod_spec_path := "spec" if input.kind == "Pod"
 
-pod_spec_path := "spec.template.spec" if input.kind in {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"}
-
 pod_spec_path := "spec.jobTemplate.spec.template.spec" if input.kind == "CronJob"
 
+pod_spec_path := "template.spec" if input.kind == "PodTemplate"
+
+pod_spec_path := "spec.template.spec" if {
+	not input.kind in {"Pod", "CronJob", "PodTemplate"}
+	is_array(input.spec.template.spec.containers)
+}
+
+workload_id := sprintf("%s/%s", [input.kind, input.metadata.name])
+
+is_workload if pod_spec
+
+# How each list of a pod spec names its containers in resource ids: an
+# init container and a container may share a name, never an id.
+container_lists := {
+	"containers": "container",
+	"initContainers": "initContainer",
+	"ephemeralContainers": "ephemeralContainer",
+}
+
+# Every container, init container and ephemeral container, as
+# {id, name, container, list}: id is Kind/name/container:NAME (or
+# initContainer:NAME, ephemeralContainer:NAME), which assure maps to the
+# container's line.
+containers contains c if {
+	some list, label in container_lists
+	some container in pod_spec[list]
+	name := container.name
+	c := {
+		"id": sprintf("%s/%s:%s", [workload_id, label, name]),
+		"name": name,
+		"container": container,
+		"list": list,
+	}
+}
+
 # Long-running workloads (not Jobs or bare Pods), which serve traffic.
-is_service_workload if input.kind in {"Deployment", "StatefulSet", "DaemonSet"}
+is_service_workload if input.kind in {"Deployment", "StatefulSet", "DaemonSet", "Rollout"}
+
+is_service_workload if {
+	input.kind in {"Service", "Configuration"}
+	startswith(object.get(input, "apiVersion", ""), "serving.knative.dev/")
+}

@@ -125,7 +125,8 @@ pub enum Locator {
 /// How a resource identifier becomes a path in a tree document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResourceScheme {
-    /// `Kind/name`, `Kind/namespace/name`, optionally `/container:NAME`.
+    /// `Kind/name`, `Kind/namespace/name`, optionally followed by
+    /// `/container:NAME`, `/initContainer:NAME` or `/ephemeralContainer:NAME`.
     Kubernetes,
     /// A logical id under `Resources`.
     Cloudformation,
@@ -236,20 +237,29 @@ fn tree_base_path(
         }
         ResourceScheme::Path => Some(resource.to_owned()),
         ResourceScheme::Kubernetes => {
-            let container = resource
-                .split('/')
-                .find_map(|part| part.strip_prefix("container:"));
+            // `container:NAME`, `initContainer:NAME`, `ephemeralContainer:NAME`.
+            let container = resource.split('/').find_map(|part| {
+                [
+                    ("container:", "containers"),
+                    ("initContainer:", "initContainers"),
+                    ("ephemeralContainer:", "ephemeralContainers"),
+                ]
+                .into_iter()
+                .find_map(|(prefix, list)| part.strip_prefix(prefix).map(|n| (n, list)))
+            });
             match container {
-                Some(name) => kubernetes_container_path(value, name),
+                Some((name, list)) => kubernetes_container_path(value, name, list),
                 None => Some(String::new()),
             }
         }
     }
 }
 
-/// The path of the container (or init container) called `name` in a
-/// workload document of any of the usual shapes.
-fn kubernetes_container_path(value: &serde_json::Value, name: &str) -> Option<String> {
+/// The path of the container called `name` in the pod spec `list`
+/// (`containers`, `initContainers`, `ephemeralContainers`) of a workload
+/// document of any of the usual shapes: a Pod, anything with a pod
+/// template at `spec.template`, a CronJob, a PodTemplate.
+fn kubernetes_container_path(value: &serde_json::Value, name: &str, list: &str) -> Option<String> {
     const POD_SPECS: [&str; 4] = [
         "spec",
         "spec.template.spec",
@@ -260,7 +270,10 @@ fn kubernetes_container_path(value: &serde_json::Value, name: &str) -> Option<St
         let Some(node) = spec.split('.').try_fold(value, |node, key| node.get(key)) else {
             continue;
         };
-        for list in ["containers", "initContainers", "ephemeralContainers"] {
+        // Its own list first; any list for ids written before they differed.
+        for list in
+            std::iter::once(list).chain(["containers", "initContainers", "ephemeralContainers"])
+        {
             if let Some(items) = node.get(list).and_then(|v| v.as_array()) {
                 if let Some(i) = items
                     .iter()
@@ -296,9 +309,27 @@ mod tests {
     fn finds_named_container_in_a_deployment() {
         let doc = json!({"spec": {"template": {"spec": {"containers": [{"name": "a"}, {"name": "api"}]}}}});
         assert_eq!(
-            kubernetes_container_path(&doc, "api").as_deref(),
+            kubernetes_container_path(&doc, "api", "containers").as_deref(),
             Some("spec.template.spec.containers[1]")
         );
-        assert_eq!(kubernetes_container_path(&doc, "nope"), None);
+        assert_eq!(kubernetes_container_path(&doc, "nope", "containers"), None);
+    }
+
+    #[test]
+    fn an_init_container_sharing_a_name_is_found_in_its_own_list() {
+        let doc = json!({"spec": {"jobTemplate": {"spec": {"template": {"spec": {
+            "containers": [{"name": "app"}],
+            "initContainers": [{"name": "setup"}, {"name": "app"}],
+        }}}}}});
+        let path = |resource: &str| tree_base_path(ResourceScheme::Kubernetes, &doc, resource);
+        assert_eq!(
+            path("CronJob/nightly/initContainer:app").as_deref(),
+            Some("spec.jobTemplate.spec.template.spec.initContainers[1]")
+        );
+        assert_eq!(
+            path("CronJob/nightly/container:app").as_deref(),
+            Some("spec.jobTemplate.spec.template.spec.containers[0]")
+        );
+        assert_eq!(path("CronJob/nightly").as_deref(), Some(""));
     }
 }
