@@ -7,10 +7,22 @@
 # custom:
 #   id: compose-privileged
 #   severity: high
-#   soc2: [CC6.1, CC6.8]
+#   soc2: [CC6.8]
 #   soc1: [ITGC-LA-2]
 #   inputs: [compose]
 #   remediation: Remove privileged, network_mode host and pid host; grant specific capabilities with cap_add if needed.
+#   rationale:
+#     CC6.8: >-
+#       A privileged service, or one in the host's network, PID or IPC namespace,
+#       loses the container's isolation, so malicious code in it can act on the
+#       host.
+#     ITGC-LA-2: >-
+#       Privileged mode or host namespaces give the service, and whoever
+#       compromises it, administrative access to the host it runs on.
+#   limitations: >-
+#     Options given on the command line, in override files that are not scanned
+#     or by an orchestrator are not seen; cap_add, devices and host bind mounts
+#     such as the Docker socket are not examined.
 package assure.compose.privileged
 
 import rego.v1

@@ -10,6 +10,20 @@
 #   soc1: [ITGC-CM-2]
 #   inputs: [dockerfile]
 #   remediation: Download with curl or ADD --checksum=sha256:... and verify the checksum, or COPY a vendored file.
+#   rationale:
+#     CC6.8: >-
+#       ADD from a URL puts whatever the server returns into the image with no
+#       checksum, so a compromised download becomes software that runs in
+#       production.
+#     CC8.1: >-
+#       What the URL serves can change between builds with no change to reviewed
+#       code, so the image can carry an unreviewed change.
+#     ITGC-CM-2: >-
+#       The build pulls content that is not in the repository and was never part
+#       of the change that was reviewed and tested.
+#   limitations: >-
+#     Downloads made with RUN curl or wget, and checksums verified in later RUN
+#     steps, are not examined; an ADD --checksum is trusted whatever it names.
 package assure.dockerfile.add_url
 
 import data.assure.lib.dockerfile as df

@@ -7,10 +7,21 @@
 # custom:
 #   id: dockerfile-base-image-pinned
 #   severity: low
-#   soc2: [CC8.1, CC7.1]
+#   soc2: [CC8.1]
 #   soc1: [ITGC-CM-3]
 #   inputs: [dockerfile]
 #   remediation: Pin each FROM to a version tag, or better a digest (image:tag@sha256:...).
+#   rationale:
+#     CC8.1: >-
+#       FROM an untagged or latest image lets an upstream change enter the build,
+#       and then production, without review.
+#     ITGC-CM-3: >-
+#       An unpinned base image makes the build unreproducible, since rebuilding
+#       the same commit can produce a different image.
+#   limitations: >-
+#     A version tag is accepted although its publisher can move it (only a digest
+#     is immutable); base images named by build arguments are not examined, nor
+#     whether the registry is trusted.
 package assure.dockerfile.base_image_pinned
 
 import data.assure.lib.dockerfile as df

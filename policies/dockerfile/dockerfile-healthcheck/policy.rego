@@ -7,10 +7,23 @@
 # custom:
 #   id: dockerfile-healthcheck
 #   severity: low
-#   soc2: [A1.1, CC7.2]
+#   soc2: [CC7.2]
 #   soc1: [ITGC-OP-2]
 #   inputs: [dockerfile]
 #   remediation: Add a HEALTHCHECK to the final stage (or HEALTHCHECK NONE when the orchestrator probes the service).
+#   rationale:
+#     CC7.2: >-
+#       Without a health check a hung service still looks healthy to Docker and
+#       Compose, so the failure of the component is not detected.
+#     ITGC-OP-2: >-
+#       A service that stops processing without exiting goes unnoticed, since the
+#       runtime has no check that could mark it unhealthy for a restart or an
+#       alert.
+#   limitations: >-
+#     Kubernetes ignores HEALTHCHECK and uses its own probes (see k8s-probes), so
+#     the finding matters where Docker, Compose or Swarm runs the image; images
+#     that expose no port are not examined, and what the check tests is not
+#     judged.
 package assure.dockerfile.healthcheck
 
 import data.assure.lib.dockerfile as df

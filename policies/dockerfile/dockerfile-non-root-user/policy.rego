@@ -6,10 +6,19 @@
 # custom:
 #   id: dockerfile-non-root-user
 #   severity: medium
-#   soc2: [CC6.1, CC6.8]
-#   soc1: [ITGC-LA-2]
+#   soc2: [CC6.8]
+#   soc1: []
 #   inputs: [dockerfile]
 #   remediation: Add a USER instruction with a non-root user (name or non-zero UID) to the final stage.
+#   rationale:
+#     CC6.8: >-
+#       An image that runs as root gives any malicious or compromised code in it
+#       root inside the container, one runtime flaw away from the host, where
+#       CC6.8 expects non-root containers.
+#   limitations: >-
+#     The runtime can override the user (docker run --user, Kubernetes
+#     runAsUser), and a USER set in the base image is not seen, so a final stage
+#     without USER is reported even if its base image sets a non-root user.
 package assure.dockerfile.non_root_user
 
 import data.assure.lib.dockerfile as df

@@ -11,6 +11,21 @@
 #   soc1: [ITGC-LA-1]
 #   inputs: [dockerfile]
 #   remediation: Pass secrets at run time (orchestrator secrets) or at build time with RUN --mount=type=secret.
+#   rationale:
+#     CC6.1: >-
+#       A password or token baked into an image is readable by anyone who can
+#       pull it (docker inspect, image history), so the access it grants is no
+#       longer restricted to authorized users.
+#     C1.1: >-
+#       The secret is confidential information stored in clear text in every copy
+#       of the image and in the registry.
+#     ITGC-LA-1: >-
+#       Anyone with access to the image obtains credentials for the systems they
+#       unlock, outside the access the organization granted.
+#   limitations: >-
+#     Secrets are recognised by setting names and known key formats, so unusual
+#     names are missed and references or placeholders are not reported; secrets
+#     copied into files or passed in RUN commands are not examined.
 package assure.dockerfile.secrets
 
 import data.assure.lib.dockerfile as df

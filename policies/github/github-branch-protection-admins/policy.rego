@@ -12,6 +12,23 @@
 #   inputs: [terraform]
 #   resource_types: [github_branch_protection, github_branch_protection_v3]
 #   remediation: Set enforce_admins = true on the branch protection.
+#   rationale:
+#     CC8.1: >-
+#       Without enforce_admins, administrators can push or merge changes that
+#       skip the required reviews and status checks.
+#     CC6.3: >-
+#       Segregation of duties in branch protection does not apply to
+#       administrators, who can write and merge their own changes alone.
+#     ITGC-CM-1: >-
+#       Changes merged by an administrator need no review by anyone other than
+#       their author.
+#     ITGC-LA-2: >-
+#       Administrators keep a privilege, bypassing review, that their everyday
+#       work does not need.
+#   limitations: >-
+#     Repository rulesets and organization rules configured outside Terraform may
+#     already bind administrators and are not seen; branches protected outside
+#     this code are not examined.
 package assure.github.enforce_admins
 
 import data.assure.lib.github as gh

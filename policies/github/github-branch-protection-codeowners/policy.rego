@@ -11,6 +11,16 @@
 #   inputs: [terraform]
 #   resource_types: [github_branch_protection, github_branch_protection_v3]
 #   remediation: Set require_code_owner_reviews = true in required_pull_request_reviews and keep a CODEOWNERS file.
+#   rationale:
+#     CC8.1: >-
+#       Without code-owner review, any collaborator with write access can approve
+#       a change, not the people responsible for the code it touches.
+#     ITGC-CM-1: >-
+#       The approval by someone other than the author is not routed to an
+#       authorized owner of the affected system.
+#   limitations: >-
+#     Whether a CODEOWNERS file exists and covers the changed paths is not
+#     checked; review rules set by rulesets outside Terraform are not seen.
 package assure.github.code_owners
 
 import data.assure.lib.github as gh

@@ -14,6 +14,21 @@
 #   remediation: >-
 #     Add required_pull_request_reviews with required_approving_review_count
 #     of at least 1 (and dismiss_stale_reviews) to the branch protection.
+#   rationale:
+#     CC8.1: >-
+#       Without a required approving review, changes reach the protected branch
+#       with no one but their author authorizing them.
+#     CC6.3: >-
+#       One person can write, approve and merge a change, with no segregation of
+#       duties between author and approver.
+#     ITGC-CM-1: >-
+#       Changes are not required to be reviewed and approved by someone other
+#       than the author.
+#   limitations: >-
+#     Rulesets and organization rules set outside Terraform are not seen; a
+#     review count given by an expression unknown before apply passes, and
+#     administrators may bypass the rule unless enforce_admins is set (see
+#     github-branch-protection-admins).
 package assure.github.branch_protection_reviews
 
 import data.assure.lib.terraform as tf

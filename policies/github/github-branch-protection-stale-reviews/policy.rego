@@ -11,6 +11,16 @@
 #   inputs: [terraform]
 #   resource_types: [github_branch_protection, github_branch_protection_v3]
 #   remediation: Set dismiss_stale_reviews = true in required_pull_request_reviews.
+#   rationale:
+#     CC8.1: >-
+#       An approval that survives new commits no longer covers what is merged, so
+#       later commits go in unapproved.
+#     ITGC-CM-1: >-
+#       Commits pushed after the approval are merged without review by anyone
+#       other than their author.
+#   limitations: >-
+#     Rulesets outside Terraform, and other settings with the same effect such as
+#     requiring approval of the last push, are not considered.
 package assure.github.stale_reviews
 
 import data.assure.lib.github as gh

@@ -7,11 +7,20 @@
 # custom:
 #   id: k8s-capabilities-drop-all
 #   severity: medium
-#   soc2: [CC6.3, CC6.8]
-#   soc1: [ITGC-LA-2]
+#   soc2: [CC6.8]
+#   soc1: []
 #   inputs: [kubernetes]
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Set securityContext.capabilities.drop to [ALL] and add back only the capabilities the process needs.
+#   rationale:
+#     CC6.8: >-
+#       A container that keeps the runtime's default capabilities (NET_RAW among
+#       them) gives malicious code in it more ways to attack the network and the
+#       node, where CC6.8 expects dropped capabilities.
+#   limitations: >-
+#     Capabilities added back after dropping ALL are not reviewed, and admission
+#     policies (Pod Security Admission, Gatekeeper, Kyverno) that enforce the
+#     same at deploy time are not seen.
 package assure.kubernetes.capabilities
 
 import data.assure.lib.kubernetes as k8s

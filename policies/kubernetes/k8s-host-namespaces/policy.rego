@@ -7,11 +7,24 @@
 # custom:
 #   id: k8s-host-namespaces
 #   severity: high
-#   soc2: [CC6.1, CC6.6]
+#   soc2: [CC6.8]
 #   soc1: [ITGC-LA-2]
 #   inputs: [kubernetes]
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them to false).
+#   rationale:
+#     CC6.8: >-
+#       A pod in the host's network, PID or IPC namespace loses its isolation
+#       from the node, so malicious code in it can watch or reach the node's
+#       traffic, processes or shared memory.
+#     ITGC-LA-2: >-
+#       Host namespaces give the workload, and whoever compromises it, a path to
+#       administrative access on the node that no application needs.
+#   limitations: >-
+#     Admission policies that forbid these settings at deploy time are not seen,
+#     and manifests rendered at deploy time (Helm, Kustomize) are judged only as
+#     they appear in the scanned files; system agents that need host namespaces
+#     are reported too.
 package assure.kubernetes.host_namespaces
 
 import data.assure.lib.kubernetes as k8s

@@ -7,11 +7,21 @@
 # custom:
 #   id: k8s-hostpath-volumes
 #   severity: medium
-#   soc2: [CC6.1]
+#   soc2: [CC6.8]
 #   soc1: [ITGC-LA-2]
 #   inputs: [kubernetes]
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Use emptyDir, persistent volumes or projected volumes instead of hostPath.
+#   rationale:
+#     CC6.8: >-
+#       A hostPath volume lets malicious code in the pod read or change the
+#       node's files, or drive the container runtime through its socket.
+#     ITGC-LA-2: >-
+#       A read-write mount of a path such as / or the runtime socket gives the
+#       workload root on the node, administrative access no application needs.
+#   limitations: >-
+#     Every hostPath is reported, whether read-only or of a harmless path;
+#     PersistentVolumes of type hostPath and admission policies are not examined.
 package assure.kubernetes.hostpath
 
 import data.assure.lib.kubernetes as k8s

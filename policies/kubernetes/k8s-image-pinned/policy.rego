@@ -7,11 +7,22 @@
 # custom:
 #   id: k8s-image-pinned
 #   severity: medium
-#   soc2: [CC8.1, CC7.1]
+#   soc2: [CC8.1]
 #   soc1: [ITGC-CM-3]
 #   inputs: [kubernetes]
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Reference images by an immutable version tag or, better, by digest (image@sha256:...).
+#   rationale:
+#     CC8.1: >-
+#       An untagged or latest image can change under a running deployment at its
+#       next pull, putting unreviewed code into production.
+#     ITGC-CM-3: >-
+#       An image reference without a fixed version does not say what runs, so the
+#       deployed configuration cannot be reproduced from the repository.
+#   limitations: >-
+#     Version tags are accepted although a publisher can move them (only digests
+#     are immutable); image names substituted at deploy time (Helm values,
+#     Kustomize images) are judged only as they appear in the scanned files.
 package assure.kubernetes.image_pinned
 
 import data.assure.lib.kubernetes as k8s

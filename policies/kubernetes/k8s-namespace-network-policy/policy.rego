@@ -8,11 +8,25 @@
 # custom:
 #   id: k8s-namespace-network-policy
 #   severity: medium
-#   soc2: [CC6.6, CC6.1]
+#   soc2: [CC6.6]
 #   soc1: [ITGC-LA-1]
 #   inputs: [kubernetes]
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Add a NetworkPolicy to the namespace, starting from default-deny ingress and allowing what each workload needs.
+#   rationale:
+#     CC6.6: >-
+#       Without a NetworkPolicy every pod in the cluster, including one
+#       compromised through an exposed service, can reach the workload, which has
+#       no network boundary of its own.
+#     ITGC-LA-1: >-
+#       Any workload in the cluster can connect to the service's pods, leaving
+#       access to the data they serve guarded only by the application's own
+#       authentication.
+#   limitations: >-
+#     Any NetworkPolicy in the namespace counts whatever its rules (an allow-all
+#     policy passes); policies applied outside the scanned manifests are not
+#     seen, and policies have effect only when the cluster's network plugin
+#     enforces them.
 package assure.kubernetes.network_policy
 
 import data.assure.lib.kubernetes as k8s

@@ -6,11 +6,19 @@
 # custom:
 #   id: k8s-privilege-escalation
 #   severity: medium
-#   soc2: [CC6.1, CC6.8]
-#   soc1: [ITGC-LA-2]
+#   soc2: [CC6.8]
+#   soc1: []
 #   inputs: [kubernetes]
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Set securityContext.allowPrivilegeEscalation to false on every container.
+#   rationale:
+#     CC6.8: >-
+#       Unless allowPrivilegeEscalation is false, malicious code in the container
+#       can gain privileges through setuid binaries or file capabilities, which
+#       container hardening under CC6.8 is meant to prevent.
+#   limitations: >-
+#     Whether the image contains setuid binaries at all is not known, and
+#     admission policies that enforce the setting at deploy time are not seen.
 package assure.kubernetes.privilege_escalation
 
 import data.assure.lib.kubernetes as k8s

@@ -6,11 +6,22 @@
 # custom:
 #   id: k8s-privileged-container
 #   severity: high
-#   soc2: [CC6.1, CC6.8]
+#   soc2: [CC6.8]
 #   soc1: [ITGC-LA-2]
 #   inputs: [kubernetes]
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Remove securityContext.privileged, or set it to false, and grant only the capabilities needed.
+#   rationale:
+#     CC6.8: >-
+#       A privileged container has every capability and the host's devices, so
+#       malicious code in it controls the node and the other workloads on it.
+#     ITGC-LA-2: >-
+#       Running privileged gives the workload, and whoever compromises it, root
+#       on the node, administrative access far beyond what an application needs.
+#   limitations: >-
+#     System workloads that need privilege (network and storage drivers) are
+#     reported too; admission policies and sandboxed runtimes that contain them
+#     are not seen.
 package assure.kubernetes.privileged
 
 import data.assure.lib.kubernetes as k8s

@@ -6,11 +6,22 @@
 # custom:
 #   id: k8s-probes
 #   severity: low
-#   soc2: [A1.1, A1.2]
+#   soc2: [CC7.2]
 #   soc1: [ITGC-OP-2]
 #   inputs: [kubernetes]
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Add livenessProbe and readinessProbe to the containers of Deployments, StatefulSets and DaemonSets.
+#   rationale:
+#     CC7.2: >-
+#       Without liveness and readiness probes Kubernetes does not monitor whether
+#       the container works, so a hung or failing process goes undetected.
+#     ITGC-OP-2: >-
+#       Processing failures of the container (a hang, a failed start) are neither
+#       detected nor acted on by the platform.
+#   limitations: >-
+#     What a probe tests (a real health check or an endpoint that always
+#     succeeds) cannot be judged from configuration; only long-running workloads
+#     are examined, and alerting on probe failures is configured elsewhere.
 package assure.kubernetes.probes
 
 import data.assure.lib.kubernetes as k8s

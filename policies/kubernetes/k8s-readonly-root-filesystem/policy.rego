@@ -6,11 +6,20 @@
 # custom:
 #   id: k8s-readonly-root-filesystem
 #   severity: low
-#   soc2: [CC6.8, CC7.1]
-#   soc1: [ITGC-CM-3]
+#   soc2: [CC6.8]
+#   soc1: []
 #   inputs: [kubernetes]
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Set securityContext.readOnlyRootFilesystem to true and mount emptyDir volumes where the application must write.
+#   rationale:
+#     CC6.8: >-
+#       A writable root filesystem lets an intruder drop tools or change the
+#       application in place, which the read-only filesystem CC6.8 expects would
+#       prevent.
+#   limitations: >-
+#     Volumes the pod mounts (emptyDir, persistent volumes) stay writable and are
+#     not examined; admission policies that enforce the setting at deploy time
+#     are not seen.
 package assure.kubernetes.readonly_root
 
 import data.assure.lib.kubernetes as k8s

@@ -11,6 +11,15 @@
 #   inputs: [kubernetes]
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Set resources.limits.cpu and resources.limits.memory on every container.
+#   rationale:
+#     A1.1: >-
+#       Without CPU and memory limits one container can take a node's capacity
+#       and starve its neighbours, so capacity use is neither bounded nor
+#       planned.
+#   limitations: >-
+#     LimitRange defaults and ResourceQuotas applied to the namespace outside the
+#     scanned manifests may set limits anyway; whether the values fit the
+#     workload's real demand is unknown.
 package assure.kubernetes.resource_limits
 
 import data.assure.lib.kubernetes as k8s

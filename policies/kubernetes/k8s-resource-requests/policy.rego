@@ -11,6 +11,14 @@
 #   inputs: [kubernetes]
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Set resources.requests.cpu and resources.requests.memory on every container.
+#   rationale:
+#     A1.1: >-
+#       The scheduler plans node capacity from requests, and containers without
+#       them overcommit nodes and are evicted first under pressure.
+#   limitations: >-
+#     LimitRange defaults applied to the namespace outside the scanned manifests
+#     may set requests anyway; whether the values match the workload's real
+#     demand is unknown.
 package assure.kubernetes.resource_requests
 
 import data.assure.lib.kubernetes as k8s

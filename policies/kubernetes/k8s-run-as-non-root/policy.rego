@@ -7,11 +7,20 @@
 # custom:
 #   id: k8s-run-as-non-root
 #   severity: medium
-#   soc2: [CC6.1, CC6.8]
-#   soc1: [ITGC-LA-2]
+#   soc2: [CC6.8]
+#   soc1: []
 #   inputs: [kubernetes]
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Set securityContext.runAsNonRoot to true (on the pod or each container) and a non-zero runAsUser.
+#   rationale:
+#     CC6.8: >-
+#       A container that may start as root gives malicious code in it root inside
+#       the container, one kernel or runtime bug away from root on the node,
+#       where CC6.8 expects non-root containers.
+#   limitations: >-
+#     The user the image itself declares is not known, so a container without
+#     runAsNonRoot is reported even if its image runs as a non-root user;
+#     admission policies that enforce the setting are not seen.
 package assure.kubernetes.run_as_non_root
 
 import data.assure.lib.kubernetes as k8s

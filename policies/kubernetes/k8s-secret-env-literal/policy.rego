@@ -12,6 +12,21 @@
 #   inputs: [kubernetes]
 #   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
 #   remediation: Move the value to a Secret (or an external secret store) and reference it with valueFrom.secretKeyRef.
+#   rationale:
+#     CC6.1: >-
+#       A password or token written in a manifest is readable by everyone with
+#       access to the repository and its history, so the access it grants is no
+#       longer restricted to authorized users.
+#     C1.1: >-
+#       The secret is confidential information kept in clear text in the
+#       repository, its history and every clone.
+#     ITGC-LA-1: >-
+#       Everyone who can read the manifest obtains credentials for the systems
+#       they unlock, outside the access the organization granted.
+#   limitations: >-
+#     Secrets are recognised by variable names and known key formats, so unusual
+#     names are missed and references or placeholders are not reported; values in
+#     ConfigMaps, arguments or mounted files are not examined.
 package assure.kubernetes.secret_env
 
 import data.assure.lib.kubernetes as k8s

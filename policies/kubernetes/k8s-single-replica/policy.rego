@@ -6,11 +6,20 @@
 # custom:
 #   id: k8s-single-replica
 #   severity: low
-#   soc2: [A1.2]
+#   soc2: [A1.1]
 #   soc1: []
 #   inputs: [kubernetes]
 #   resource_types: [Deployment, StatefulSet]
 #   remediation: Run at least two replicas (or scale with a HorizontalPodAutoscaler whose minReplicas is 2 or more).
+#   rationale:
+#     A1.1: >-
+#       A single replica leaves no spare capacity, so every node drain, rollout
+#       or crash, and any load beyond one pod, takes the service down.
+#   limitations: >-
+#     A HorizontalPodAutoscaler that scales the workload is not considered, so a
+#     Deployment without spec.replicas is reported even when an autoscaler keeps
+#     two or more; replica counts set by templating are judged as they appear in
+#     the scanned files.
 package assure.kubernetes.replicas
 
 import rego.v1

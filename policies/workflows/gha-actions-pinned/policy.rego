@@ -7,10 +7,27 @@
 # custom:
 #   id: gha-actions-pinned
 #   severity: medium
-#   soc2: [CC8.1, CC6.8, CC9.2]
+#   soc2: [CC8.1, CC6.8]
 #   soc1: [ITGC-CM-2]
 #   inputs: [github-workflow]
 #   remediation: "Reference third-party actions by full commit SHA: owner/action@<40 hex chars>, with the version in a comment."
+#   rationale:
+#     CC8.1: >-
+#       A tag or branch of a third-party action can be moved to new code at any
+#       time, which then runs in the pipeline without any reviewed change to the
+#       workflow.
+#     CC6.8: >-
+#       Pinning actions to a commit SHA is the guard against a compromised
+#       third-party action running malicious code with the pipeline's secrets and
+#       token.
+#     ITGC-CM-2: >-
+#       A pipeline that runs third-party code able to change under it is not a
+#       controlled path for deploying changes.
+#   limitations: >-
+#     Actions from actions/ and github/, local actions and docker:// images are
+#     trusted as they are; a pinned SHA says nothing about whether that commit is
+#     trustworthy, and actions called inside composite or reusable workflows
+#     defined elsewhere are not seen.
 package assure.workflows.actions_pinned
 
 import rego.v1

@@ -11,6 +11,22 @@
 #   soc1: [ITGC-CM-1, ITGC-CM-2]
 #   inputs: [github-workflow]
 #   remediation: Add environment to the job (for example environment production) and configure required reviewers on that environment.
+#   rationale:
+#     CC8.1: >-
+#       A deployment job without an environment ships to production with no
+#       approval gate, so deployments are not authorized before they happen.
+#     ITGC-CM-1: >-
+#       Without an environment's required reviewers, nobody other than the person
+#       who triggers the workflow approves the deployment.
+#     ITGC-CM-2: >-
+#       The job bypasses the environment's deployment controls (approvals, branch
+#       restrictions, wait timers) that make the pipeline a controlled path to
+#       production.
+#   limitations: >-
+#     Deployment jobs are recognised by words in their id or name (deploy,
+#     release, publish, rollout), so others are missed and some are reported
+#     wrongly; whether the environment has required reviewers or branch rules is
+#     configured in GitHub, outside the workflow.
 package assure.workflows.deploy_environment
 
 import rego.v1

@@ -11,6 +11,26 @@
 #   soc1: [ITGC-CM-2]
 #   inputs: [github-workflow]
 #   remediation: Use the pull_request event for building untrusted code, or split the workflow so the privileged part never checks out the pull request head.
+#   rationale:
+#     CC6.8: >-
+#       Checking out the pull request head in a pull_request_target workflow runs
+#       code from any outside contributor, unreviewed, in a privileged context.
+#     CC8.1: >-
+#       An outside contributor's code runs with a write token before anyone
+#       reviews it, so it can change the repository or its releases outside the
+#       review process.
+#     CC6.1: >-
+#       The repository's secrets and write token become available to anyone who
+#       opens a pull request, so access to them is not restricted to authorized
+#       users.
+#     ITGC-CM-2: >-
+#       The pipeline executes unreviewed, untested code with its credentials,
+#       which a controlled pipeline must never do.
+#   limitations: >-
+#     Only actions/checkout steps whose ref names the pull request head are
+#     recognised; other ways of fetching the pull request's code (git in run
+#     steps, other actions) are not, and whether later steps execute the code is
+#     not analysed.
 package assure.workflows.pull_request_target
 
 import rego.v1

@@ -11,6 +11,25 @@
 #   soc1: [ITGC-LA-2, ITGC-CM-2]
 #   inputs: [github-workflow]
 #   remediation: Add a top-level permissions block (for example contents read) and widen it per job only where needed; never write-all.
+#   rationale:
+#     CC6.3: >-
+#       A GITHUB_TOKEN with the repository's default or write-all permissions
+#       gives every step more access than it needs, contrary to least privilege
+#       for workloads.
+#     CC8.1: >-
+#       A write token lets any step, third-party actions included, push branches,
+#       tags or releases outside the reviewed change process.
+#     ITGC-LA-2: >-
+#       The workflow's token holds broad write access to the repository instead
+#       of the minimum each job needs.
+#     ITGC-CM-2: >-
+#       When every step of the pipeline can write to the repository and its
+#       releases, the pipeline is not a controlled path for changes.
+#   limitations: >-
+#     The default token permissions are set for the repository or organization in
+#     GitHub (read-only for newer ones), not in the workflow, so a missing
+#     permissions block may be harmless; broad explicit grants such as contents
+#     write are not judged.
 package assure.workflows.permissions
 
 import rego.v1

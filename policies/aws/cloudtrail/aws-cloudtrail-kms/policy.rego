@@ -7,11 +7,21 @@
 # custom:
 #   id: aws-cloudtrail-kms
 #   severity: medium
-#   soc2: [CC6.1, CC7.2]
-#   soc1: [ITGC-DI-1]
+#   soc2: [CC6.1]
+#   soc1: []
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_cloudtrail, AWS::CloudTrail::Trail]
 #   remediation: Set kms_key_id on the trail (KMSKeyId in CloudFormation) to a customer-managed key.
+#   rationale:
+#     CC6.1: >-
+#       Without a KMS key, anyone who can read the log bucket reads the whole
+#       account's audit trail; the key policy is the access decision, and its
+#       decrypt log the record, that CC6.1 expects over sensitive data at rest.
+#   limitations: >-
+#     Whether the key policy really limits decryption to the people who
+#     investigate, and how the log bucket itself is protected, cannot be seen
+#     from the trail; a kms_key_id given by an expression unknown before apply
+#     passes.
 package assure.aws.cloudtrail_kms
 
 import data.assure.lib.cloudformation as cfn

@@ -12,6 +12,18 @@
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_ecr_repository, AWS::ECR::Repository]
 #   remediation: Set image_tag_mutability = "IMMUTABLE" (ImageTagMutability in CloudFormation).
+#   rationale:
+#     CC8.1: >-
+#       With mutable tags, an image pushed under an existing tag changes what
+#       every deployment of that tag runs, a production change that bypasses
+#       review of the configuration.
+#     ITGC-CM-3: >-
+#       A mutable tag does not identify one image, so the configuration in the
+#       repository does not reproduce what production ran at a given time.
+#   limitations: >-
+#     Deployments that reference images by digest are reproducible whatever this
+#     setting says; who may push to the repository and how images are promoted
+#     are decided outside this configuration.
 package assure.aws.ecr_immutable_tags
 
 import data.assure.lib.cloudformation as cfn

@@ -5,10 +5,24 @@
 #   id: aws-ecr-scan-on-push
 #   severity: medium
 #   soc2: [CC7.1, CC6.8]
-#   soc1: [ITGC-CM-2]
+#   soc1: []
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_ecr_registry_scanning_configuration, aws_ecr_repository, AWS::ECR::Repository]
 #   remediation: Add image_scanning_configuration { scan_on_push = true } (ImageScanningConfiguration in CloudFormation), or enhanced scanning for the registry.
+#   rationale:
+#     CC7.1: >-
+#       Without scanning on push, known vulnerabilities in newly pushed images
+#       are not identified, which is the vulnerability detection CC7.1 expects.
+#     CC6.8: >-
+#       Image scanning on push is the check that catches known-vulnerable or
+#       malicious packages before an image runs; a repository without it lets
+#       them through unexamined.
+#   limitations: >-
+#     Scanning reports findings but blocks nothing: whether anyone reviews the
+#     results or gates deployments on them is outside the configuration. Enhanced
+#     scanning set for the registry outside this code (console, another
+#     repository, Amazon Inspector) is not seen, so its repositories may be
+#     reported.
 package assure.aws.ecr_scan_on_push
 
 import data.assure.lib.cloudformation as cfn

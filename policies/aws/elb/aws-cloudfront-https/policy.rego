@@ -9,6 +9,18 @@
 #   inputs: [terraform]
 #   resource_types: [aws_cloudfront_distribution]
 #   remediation: Set viewer_protocol_policy to redirect-to-https or https-only on every cache behavior.
+#   rationale:
+#     CC6.7: >-
+#       A cache behavior with the allow-all viewer protocol policy serves
+#       content, cookies and tokens to viewers over plain HTTP, so data in
+#       transit is not protected.
+#     ITGC-LA-3: >-
+#       Over plain HTTP, data exchanged between viewers and the distribution can
+#       be read or altered in transit.
+#   limitations: >-
+#     Only the viewer side is checked: the protocol to the origin and the minimum
+#     TLS version of the viewer certificate are not. Only Terraform is read;
+#     distributions defined elsewhere are not seen.
 package assure.aws.cloudfront_https
 
 import data.assure.lib.terraform as tf

@@ -11,6 +11,17 @@
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_lb_listener, aws_alb_listener, AWS::ElasticLoadBalancingV2::Listener]
 #   remediation: Listen on HTTPS (or TLS), and make any port-80 listener a redirect to HTTPS.
+#   rationale:
+#     CC6.7: >-
+#       A listener that serves plain HTTP instead of redirecting to HTTPS carries
+#       credentials and data in clear text.
+#     ITGC-LA-3: >-
+#       Requests and responses through a plain-HTTP listener can be read or
+#       changed by anyone on the network path.
+#   limitations: >-
+#     Whether the load balancer is internal and whether traffic to its targets is
+#     encrypted are not examined; a protocol given by an expression unknown
+#     before apply passes.
 package assure.aws.lb_https
 
 import data.assure.lib.cloudformation as cfn

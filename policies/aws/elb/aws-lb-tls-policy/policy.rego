@@ -12,6 +12,18 @@
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_lb_listener, aws_alb_listener, AWS::ElasticLoadBalancingV2::Listener]
 #   remediation: Use ELBSecurityPolicy-TLS13-1-2-2021-06 (or another TLS 1.2+ policy) as ssl_policy.
+#   rationale:
+#     CC6.7: >-
+#       A security policy that still accepts TLS 1.0 or 1.1 lets clients
+#       negotiate protocol versions with known weaknesses, below the minimum TLS
+#       version CC6.7 expects.
+#     ITGC-LA-3: >-
+#       Data in transit protected only by TLS 1.0 or 1.1 is exposed to downgrade
+#       and to the known attacks on those versions.
+#   limitations: >-
+#     Only the AWS-managed policy names the control lists are recognised as
+#     outdated; a policy given by an expression unknown before apply, or a name
+#     not in the list, passes.
 package assure.aws.lb_tls_policy
 
 import data.assure.lib.cloudformation as cfn

@@ -7,11 +7,23 @@
 # custom:
 #   id: aws-iam-wildcard-admin
 #   severity: critical
-#   soc2: [CC6.3, CC6.1]
+#   soc2: [CC6.3]
 #   soc1: [ITGC-LA-2]
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_policy_document, AWS::IAM::Policy, AWS::IAM::ManagedPolicy, AWS::IAM::Role, AWS::IAM::User, AWS::IAM::Group]
 #   remediation: Grant the specific actions and resources the role needs; keep administrator access to break-glass roles managed outside the workload.
+#   rationale:
+#     CC6.3: >-
+#       A statement allowing every action on every resource is full administrator
+#       access, the opposite of the least privilege CC6.3 requires.
+#     ITGC-LA-2: >-
+#       Whoever holds the policy has unrestricted administrative access, to
+#       financial data and to the audit trail alike.
+#   limitations: >-
+#     Policies built with jsonencode() or from variables stay unevaluated and are
+#     not read; AWS managed policies attached by ARN (AdministratorAccess),
+#     service-wide wildcards such as iam:* and who may assume the role are not
+#     examined.
 package assure.aws.iam_wildcard_admin
 
 import data.assure.lib.cloudformation as cfn

@@ -11,6 +11,19 @@
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_kms_key, AWS::KMS::Key]
 #   remediation: Set enable_key_rotation = true (EnableKeyRotation in CloudFormation) on symmetric keys.
+#   rationale:
+#     CC6.1: >-
+#       Key rotation is part of the key management CC6.1 expects; a key that
+#       never rotates protects all its data with the same key material for its
+#       whole life.
+#     ITGC-LA-3: >-
+#       The encryption that protects financial data at rest depends on managed
+#       keys, and a key that never rotates keeps the same material in use however
+#       long it may have been exposed.
+#   limitations: >-
+#     Asymmetric and HMAC keys cannot rotate automatically and are not examined;
+#     manual rotation through aliases, keys managed outside this code and the
+#     length of the rotation period are not considered.
 package assure.aws.kms_key_rotation
 
 import data.assure.lib.cloudformation as cfn

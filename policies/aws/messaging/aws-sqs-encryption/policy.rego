@@ -9,6 +9,20 @@
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_sqs_queue, AWS::SQS::Queue]
 #   remediation: Set kms_master_key_id, or sqs_managed_sse_enabled = true (KmsMasterKeyId or SqsManagedSseEnabled in CloudFormation).
+#   rationale:
+#     CC6.1: >-
+#       A queue with server-side encryption turned off keeps its messages
+#       unencrypted at rest for the whole retention period.
+#     C1.1: >-
+#       Messages commonly carry customer and payment data, and a queue without
+#       encryption leaves that confidential data unprotected at rest.
+#     ITGC-LA-3: >-
+#       Financial data in queued messages is stored in the clear, short of the
+#       protection at rest the objective requires.
+#   limitations: >-
+#     SSE-SQS is the default for new queues, so only queues that turn it off
+#     without naming a KMS key are reported; whether a customer-managed key is
+#     used, and what its key policy allows, is not checked.
 package assure.aws.sqs_encryption
 
 import data.assure.lib.cloudformation as cfn

@@ -12,6 +12,22 @@
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_cloudwatch_log_group, AWS::Logs::LogGroup]
 #   remediation: Set retention_in_days (RetentionInDays) to 365 or more, as your retention policy says.
+#   rationale:
+#     CC7.2: >-
+#       A log group that deletes its logs within a year leaves no record for
+#       investigating an anomaly discovered later in the audit period.
+#     C1.2: >-
+#       A log group with no retention setting keeps whatever confidential data
+#       its logs contain forever, never disposed of as a retention policy
+#       requires.
+#     ITGC-DI-1: >-
+#       Logs that expire within months do not keep the audit trail for the whole
+#       period it must cover.
+#   limitations: >-
+#     The 365-day minimum is a default that the organization's retention policy
+#     may set differently; logs exported to S3 or another archive may be kept
+#     there, which this control does not see, and a retention given by an
+#     expression unknown before apply passes.
 package assure.aws.cloudwatch_log_retention
 
 import data.assure.lib.cloudformation as cfn

@@ -7,11 +7,24 @@
 # custom:
 #   id: aws-config-recorder
 #   severity: medium
-#   soc2: [CC7.1, CC3.4, CC8.1]
+#   soc2: [CC7.1]
 #   soc1: [ITGC-CM-3]
 #   inputs: [terraform]
 #   resource_types: [aws_config_configuration_recorder, aws_config_configuration_recorder_status]
 #   remediation: Record all supported resource types (recording_group all_supported = true) and add an aws_config_configuration_recorder_status with is_enabled = true.
+#   rationale:
+#     CC7.1: >-
+#       AWS Config recording is how configuration changes are detected; a
+#       recorder limited to some resource types, or never started, leaves changes
+#       to the others undetected.
+#     ITGC-CM-3: >-
+#       The recorder keeps the history of every production resource's
+#       configuration; without it there is no record of what the configuration
+#       was at a given time.
+#   limitations: >-
+#     Recorders set up outside this code (Control Tower, an organization-wide
+#     setup, the console) are not seen, nor whether a delivery channel exists,
+#     Config rules evaluate the records or anyone reviews them.
 package assure.aws.config_recorder
 
 import data.assure.lib.terraform as tf

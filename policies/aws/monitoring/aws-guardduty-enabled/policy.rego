@@ -11,6 +11,22 @@
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_guardduty_detector, AWS::GuardDuty::Detector]
 #   remediation: Remove enable = false from aws_guardduty_detector (Enable true in CloudFormation).
+#   rationale:
+#     CC7.2: >-
+#       GuardDuty is the threat detection CC7.2 expects; a disabled detector
+#       analyses nothing, so credential misuse or reconnaissance goes unnoticed.
+#     CC6.8: >-
+#       GuardDuty reports malware, crypto-mining and command-and-control traffic
+#       on instances and containers; a disabled detector leaves such malicious
+#       software undetected.
+#     ITGC-OP-2: >-
+#       With the detector disabled, security events are not analysed or raised as
+#       findings, so nothing can alert on them.
+#   limitations: >-
+#     Only detectors declared in this code are examined: an account or region
+#     with no detector at all, or one enabled by the organization's delegated
+#     administrator, is not seen; whether findings reach anyone is a separate
+#     question.
 package assure.aws.guardduty_enabled
 
 import data.assure.lib.cloudformation as cfn

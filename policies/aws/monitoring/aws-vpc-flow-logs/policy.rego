@@ -6,11 +6,23 @@
 # custom:
 #   id: aws-vpc-flow-logs
 #   severity: medium
-#   soc2: [CC7.2, CC7.3]
+#   soc2: [CC7.2]
 #   soc1: [ITGC-OP-2]
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_vpc, aws_flow_log, AWS::EC2::VPC, AWS::EC2::FlowLog]
 #   remediation: Add an aws_flow_log with vpc_id set to the VPC (AWS::EC2::FlowLog with ResourceId in CloudFormation).
+#   rationale:
+#     CC7.2: >-
+#       Without flow logs, scanning, unexpected connections or exfiltration in
+#       the VPC leave no record from which to detect them.
+#     ITGC-OP-2: >-
+#       Network-level security events of the VPC are not logged, so they cannot
+#       be monitored or alerted on.
+#   limitations: >-
+#     A flow log created elsewhere (another module, the console, an
+#     organization-wide setup) or attached to subnets or network interfaces
+#     rather than the VPC is not counted; what traffic it records and where it is
+#     kept are not checked.
 package assure.aws.vpc_flow_logs
 
 import data.assure.lib.cloudformation as cfn

@@ -7,13 +7,26 @@
 # custom:
 #   id: aws-sg-open-admin-ports
 #   severity: critical
-#   soc2: [CC6.6, CC6.1]
+#   soc2: [CC6.6]
 #   soc1: [ITGC-LA-1]
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule, AWS::EC2::SecurityGroup, AWS::EC2::SecurityGroupIngress]
 #   remediation: >-
 #     Restrict the rule's CIDR blocks to known networks, or reach hosts through
 #     SSM Session Manager or a bastion instead of opening ports 22 and 3389.
+#   rationale:
+#     CC6.6: >-
+#       SSH, RDP or every port reachable from 0.0.0.0/0 or ::/0 exposes hosts to
+#       the whole internet, the failure of boundary protection CC6.6 is about.
+#     ITGC-LA-1: >-
+#       With administrative ports open to any address, only the host's own login
+#       stands between anyone on the internet and the system.
+#   limitations: >-
+#     Whether the group is attached to anything, whether the hosts have public
+#     addresses and whether network ACLs or firewalls stand in front are not
+#     known; CIDR blocks unknown before apply cannot be judged, and other ports
+#     (database ports among them) are reported only when the same rule also opens
+#     22, 3389 or every protocol.
 package assure.aws.sg_open_admin_ports
 
 import data.assure.lib.cloudformation as cfn

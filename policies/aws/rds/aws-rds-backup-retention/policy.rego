@@ -12,6 +12,22 @@
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_db_instance, aws_rds_cluster, AWS::RDS::DBInstance, AWS::RDS::DBCluster]
 #   remediation: Set backup_retention_period (BackupRetentionPeriod) to 7 days or more.
+#   rationale:
+#     A1.2: >-
+#       Automated backups and point-in-time restore exist only within the
+#       retention period, and less than 7 days (0 turns them off) falls short of
+#       the backups A1.2 expects.
+#     CC7.5: >-
+#       Once corrupted or maliciously changed data is noticed, the database can
+#       only be restored to a point within its backup retention, and a short
+#       window may hold no clean copy.
+#     ITGC-OP-1: >-
+#       With backups kept for less than a week, financial data may not be
+#       restorable to a point before an error was found.
+#   limitations: >-
+#     Backups made by AWS Backup plans, manual snapshots and cross-region copies
+#     defined elsewhere are not seen; the 7-day minimum is a default, and whether
+#     a restore works is not something configuration can show.
 package assure.aws.rds_backup_retention
 
 import data.assure.lib.cloudformation as cfn

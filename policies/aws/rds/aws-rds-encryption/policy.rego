@@ -13,6 +13,21 @@
 #   remediation: >-
 #     Set storage_encrypted = true (StorageEncrypted in CloudFormation), with a
 #     customer-managed KMS key where the data is confidential.
+#   rationale:
+#     CC6.1: >-
+#       An unencrypted instance or cluster keeps its storage, snapshots and
+#       replicas in the clear, without the encryption at rest CC6.1 expects.
+#     C1.1: >-
+#       Databases hold most confidential data, and without storage encryption it
+#       is unprotected on the underlying storage and in every snapshot.
+#     ITGC-LA-3: >-
+#       Financial data in the database and its snapshots is not encrypted at
+#       rest, so a copied or shared snapshot exposes it with no key policy to
+#       stop it.
+#   limitations: >-
+#     Whether the KMS key is customer-managed, and what its key policy allows, is
+#     not checked (the AWS-managed key passes); Aurora cluster instances are
+#     judged through their cluster.
 package assure.aws.rds_encryption
 
 import data.assure.lib.cloudformation as cfn

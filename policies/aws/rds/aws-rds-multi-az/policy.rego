@@ -6,11 +6,23 @@
 # custom:
 #   id: aws-rds-multi-az
 #   severity: medium
-#   soc2: [A1.2]
-#   soc1: [ITGC-OP-1]
+#   soc2: [A1.2, CC9.1]
+#   soc1: []
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_db_instance, AWS::RDS::DBInstance]
 #   remediation: Set multi_az = true (MultiAZ in CloudFormation); Aurora clusters get it from instances in several zones.
+#   rationale:
+#     A1.2: >-
+#       A single-AZ instance has no standby to fail over to, so it lacks the
+#       alternate processing infrastructure A1.2 expects for a zone or host
+#       failure.
+#     CC9.1: >-
+#       Running in one availability zone makes the database a single point of
+#       failure, the business-disruption risk that Multi-AZ deployment mitigates.
+#   limitations: >-
+#     Aurora clusters, whose availability comes from instances in several zones,
+#     are not examined; read replicas or cross-region copies that give another
+#     path to recovery are not considered.
 package assure.aws.rds_multi_az
 
 import data.assure.lib.cloudformation as cfn

@@ -6,11 +6,20 @@
 # custom:
 #   id: aws-s3-access-logging
 #   severity: low
-#   soc2: [CC7.2, CC7.3]
+#   soc2: [CC7.2]
 #   soc1: [ITGC-OP-2]
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_s3_bucket_logging, aws_s3_bucket, AWS::S3::Bucket]
 #   remediation: Add an aws_s3_bucket_logging resource (or a logging block) that sends access logs to a log bucket; LoggingConfiguration in CloudFormation.
+#   rationale:
+#     CC7.2: >-
+#       Without server access logs, reads, writes and deletions on the bucket
+#       leave no record, so anomalous access cannot be detected or investigated.
+#     ITGC-OP-2: Access to the bucket's data is not logged, so it cannot be monitored or alerted on.
+#   limitations: >-
+#     CloudTrail data events, which may log object access instead, are not
+#     considered; buckets that receive access logs are exempt, and whether the
+#     logs are kept or reviewed is not known.
 package assure.aws.s3_access_logging
 
 import data.assure.lib.cloudformation as cfn

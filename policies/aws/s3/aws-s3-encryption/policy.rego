@@ -15,6 +15,22 @@
 #     Configure default encryption (SSE-KMS or SSE-S3) with an
 #     aws_s3_bucket_server_side_encryption_configuration resource, or
 #     BucketEncryption in CloudFormation.
+#   rationale:
+#     CC6.1: >-
+#       A bucket without default server-side encryption does not state that
+#       objects are encrypted at rest, the encryption CC6.1 expects.
+#     C1.1: >-
+#       Buckets commonly hold confidential documents and exports, and without
+#       default encryption their protection at rest is not assured by the
+#       configuration.
+#     ITGC-LA-3: >-
+#       Objects holding financial data may be stored without the encryption at
+#       rest the objective requires.
+#   limitations: >-
+#     Since January 2023 S3 encrypts new objects with SSE-S3 whatever the
+#     configuration, so a finding means the encryption is not stated in code
+#     rather than that data is stored in the clear; whether a customer-managed
+#     KMS key is used is not checked.
 package assure.aws.s3_encryption
 
 import data.assure.lib.cloudformation as cfn

@@ -8,11 +8,24 @@
 # custom:
 #   id: aws-s3-object-lock
 #   severity: high
-#   soc2: [C1.2, PI1.5, P4.2]
+#   soc2: [PI1.5]
 #   soc1: [ITGC-DI-2]
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_object_lock_configuration, AWS::S3::Bucket]
 #   remediation: Create the bucket with object_lock_enabled = true and add an aws_s3_bucket_object_lock_configuration with a default retention (COMPLIANCE mode for records).
+#   rationale:
+#     PI1.5: >-
+#       Buckets tagged as records store inputs and outputs that must be kept
+#       complete and unaltered for their retention period, and without Object
+#       Lock any object can be overwritten or deleted at any time.
+#     ITGC-DI-2: >-
+#       Without an Object Lock default retention, records in the bucket can be
+#       deleted or overwritten before their retention ends.
+#   limitations: >-
+#     Only buckets with a literal Records or Retention tag are examined: tags
+#     built by expressions are not read and untagged record stores are missed.
+#     The length of the retention, and whether GOVERNANCE mode lets privileged
+#     users bypass it, are not compared with the retention policy.
 package assure.aws.s3_object_lock
 
 import data.assure.lib.cloudformation as cfn

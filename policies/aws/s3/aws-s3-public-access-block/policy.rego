@@ -6,7 +6,7 @@
 # custom:
 #   id: aws-s3-public-access-block
 #   severity: high
-#   soc2: [CC6.1, CC6.6]
+#   soc2: [CC6.6]
 #   soc1: [ITGC-LA-1]
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_public_access_block, AWS::S3::Bucket]
@@ -15,6 +15,18 @@
 #     block_public_acls, block_public_policy, ignore_public_acls and
 #     restrict_public_buckets all true (PublicAccessBlockConfiguration in
 #     CloudFormation).
+#   rationale:
+#     CC6.6: >-
+#       The public access block is the guard CC6.6 expects on storage; without
+#       all four settings the bucket becomes public through a single ACL or
+#       policy change.
+#     ITGC-LA-1: >-
+#       Without the block, one ACL or bucket policy change can open the bucket's
+#       data to anyone, unauthenticated users included.
+#   limitations: >-
+#     An account-level public access block (set in another configuration, in the
+#     console or by the organization) protects every bucket but is not
+#     considered, so such buckets are still reported.
 package assure.aws.s3_public_access_block
 
 import data.assure.lib.cloudformation as cfn

@@ -11,6 +11,21 @@
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_acl, AWS::S3::Bucket]
 #   remediation: Use the private ACL (or no ACL with BucketOwnerEnforced object ownership) and grant access through policies.
+#   rationale:
+#     CC6.1: >-
+#       A public-read, public-read-write or authenticated-read ACL grants access
+#       to anyone (or any AWS account), so access to the bucket is not restricted
+#       to authorized users.
+#     CC6.6: >-
+#       A public ACL exposes the bucket's data directly to the internet, past any
+#       boundary protection.
+#     ITGC-LA-1: >-
+#       Anyone, or any AWS account, can list and read the bucket's objects, and
+#       with public-read-write change them.
+#   limitations: >-
+#     A public access block on the bucket or the account makes such an ACL
+#     ineffective and is not taken into account; bucket policies and object ACLs
+#     that grant public access are not examined.
 package assure.aws.s3_public_acl
 
 import data.assure.lib.cloudformation as cfn

@@ -12,6 +12,20 @@
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_versioning, AWS::S3::Bucket]
 #   remediation: Enable versioning with an aws_s3_bucket_versioning resource (status Enabled), or VersioningConfiguration in CloudFormation.
+#   rationale:
+#     A1.2: >-
+#       Versioning is among the protections A1.2 expects; without it an overwrite
+#       or delete destroys the only copy of an object.
+#     CC7.5: >-
+#       Versioning is what allows restoring objects tampered with or deleted
+#       during an incident, such as ransomware overwriting them.
+#     ITGC-OP-1: >-
+#       Without versioning, a deleted or overwritten object holding financial
+#       data cannot be restored from the bucket.
+#   limitations: >-
+#     Replication or AWS Backup copies made outside this code may make objects
+#     recoverable anyway; versioning suspended later outside the code, and
+#     lifecycle rules that expire old versions quickly, are not seen.
 package assure.aws.s3_versioning
 
 import data.assure.lib.cloudformation as cfn

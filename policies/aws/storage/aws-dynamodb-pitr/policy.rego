@@ -12,6 +12,20 @@
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_dynamodb_table, AWS::DynamoDB::Table]
 #   remediation: Add point_in_time_recovery { enabled = true } (PointInTimeRecoverySpecification in CloudFormation).
+#   rationale:
+#     A1.2: >-
+#       Point-in-time recovery is the continuous backup A1.2 expects for a table;
+#       without it a bad write or delete is permanent unless an on-demand backup
+#       happens to exist.
+#     CC7.5: >-
+#       Point-in-time recovery lets the table be restored to a moment before an
+#       incident changed or deleted its data.
+#     ITGC-OP-1: >-
+#       Without point-in-time recovery, financial data in the table cannot be
+#       restored to a point before an erroneous change.
+#   limitations: >-
+#     Backups by AWS Backup plans or on-demand backups defined elsewhere are not
+#     seen, and whether a restore works is not something configuration can show.
 package assure.aws.dynamodb_pitr
 
 import data.assure.lib.cloudformation as cfn

@@ -11,6 +11,22 @@
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_ebs_encryption_by_default, aws_ebs_volume, aws_instance, AWS::EC2::Volume]
 #   remediation: Set encrypted = true on aws_ebs_volume and on instance block devices (or turn on EBS encryption by default for the account).
+#   rationale:
+#     CC6.1: >-
+#       Unencrypted volumes, their snapshots and instance root disks hold data in
+#       the clear, without the encryption at rest CC6.1 expects.
+#     C1.1: >-
+#       Confidential data on an unencrypted volume is exposed to anyone who can
+#       copy or share one of its snapshots.
+#     ITGC-LA-3: >-
+#       Financial data on an unencrypted volume is not protected at rest, and its
+#       snapshots can be copied, shared or attached elsewhere with no key policy
+#       to stop it.
+#   limitations: >-
+#     EBS encryption by default turned on for the account outside this code
+#     (console, another repository) covers every new volume but is not seen, so
+#     such volumes are still reported; launch templates and CloudFormation
+#     instance block devices are not examined.
 package assure.aws.ebs_encryption
 
 import data.assure.lib.cloudformation as cfn

@@ -9,6 +9,17 @@
 #   inputs: [terraform, cloudformation]
 #   resource_types: [aws_efs_file_system, AWS::EFS::FileSystem]
 #   remediation: Set encrypted = true (Encrypted in CloudFormation), with a customer-managed kms_key_id for confidential data.
+#   rationale:
+#     CC6.1: >-
+#       A file system created without encryption keeps its data in the clear for
+#       its whole life, since encryption cannot be turned on later.
+#     C1.1: Confidential files on an unencrypted file system are not protected at rest.
+#     ITGC-LA-3: >-
+#       Financial data on the file system is not encrypted at rest, and cannot be
+#       without recreating the file system.
+#   limitations: >-
+#     Whether the KMS key is customer-managed is not checked, and encryption in
+#     transit is a mount option of each client, not visible here.
 package assure.aws.efs_encryption
 
 import data.assure.lib.cloudformation as cfn
