@@ -946,3 +946,45 @@ fn a_policy_that_grows_without_end_hits_the_memory_limit() {
         started.elapsed()
     );
 }
+
+// --- Rego behaves as OPA's does ---
+
+#[test]
+fn regular_expressions_with_perl_classes_match_as_in_opa() {
+    // regorus's regex came without the tables behind \d, \s, \w and \b: each
+    // pattern failed to compile, the builtin was undefined, and a deny rule
+    // written for OPA never fired.
+    let patterns = [
+        ("digit", r"nginx@sha256:\\d+", "c.image"),
+        ("space", r"^\\S+$", "c.image"),
+        ("word", r"^\\w+$", "c.name"),
+        ("boundary", r"\\bapp\\b", "concat(\" \", [\"the\", c.name])"),
+    ];
+    let rules: String = patterns
+        .iter()
+        .map(|(name, p, subject)| {
+            format!(
+                "deny contains \"{name}\" if {{\n  some c in input.spec.containers\n  regex.match(\"{p}\", {subject})\n}}\n\n"
+            )
+        })
+        .collect();
+    let dir = policy_dir(&[(
+        "classes.rego",
+        &format!("package main\n\nimport rego.v1\n\n{rules}"),
+    )]);
+    let d = dir.path();
+    let policy = d.join("policy").to_string_lossy().into_owned();
+    let pod = d.join("k8s").to_string_lossy().into_owned();
+    let (code, v) = scan_json(&["--no-builtin", "--policy", &policy, &pod]);
+    assert_eq!(code, 1);
+    let mut messages: Vec<String> = v["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["targets"].as_array().unwrap())
+        .flat_map(|t| t["findings"].as_array().cloned().unwrap_or_default())
+        .map(|f| f["message"].as_str().unwrap().to_owned())
+        .collect();
+    messages.sort();
+    assert_eq!(messages, ["boundary", "digit", "space", "word"]);
+}
