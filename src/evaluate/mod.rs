@@ -26,6 +26,7 @@ pub use targets::RawEval;
 pub use worker::Worker;
 
 use crate::controls::{Control, ControlSet};
+use crate::inputs::pod_spec::POD_SPEC_TYPE;
 use crate::inputs::Document;
 use regorus::languages::rego::compiler::Compiler;
 use regorus::rvm::program::Program;
@@ -274,15 +275,20 @@ impl Evaluator {
         if applying.iter().any(|c| c.resource_types.is_empty()) {
             return Some(vec![]);
         }
-        let mut unread: Vec<&str> = doc
-            .resource_types()
+        let types = doc.resource_types().unwrap_or_default();
+        let read = |t: &str| {
+            applying
+                .iter()
+                .any(|c| c.resource_types.iter().any(|r| r == t))
+        };
+        // An object whose pod spec is read is read, whatever its kind; the
+        // pod-spec marker itself is never listed as a type.
+        if types.contains(POD_SPEC_TYPE) && read(POD_SPEC_TYPE) {
+            return Some(vec![]);
+        }
+        let mut unread: Vec<&str> = types
             .into_iter()
-            .flatten()
-            .filter(|t| {
-                !applying
-                    .iter()
-                    .any(|c| c.resource_types.iter().any(|r| r == t))
-            })
+            .filter(|t| *t != POD_SPEC_TYPE && !read(t))
             .collect();
         unread.sort_unstable();
         Some(unread)

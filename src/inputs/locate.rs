@@ -257,34 +257,20 @@ fn tree_base_path(
 
 /// The path of the container called `name` in the pod spec `list`
 /// (`containers`, `initContainers`, `ephemeralContainers`) of a workload
-/// document of any of the usual shapes: a Pod, anything with a pod
-/// template at `spec.template`, a CronJob, a PodTemplate.
+/// document of any shape that has a pod spec.
 fn kubernetes_container_path(value: &serde_json::Value, name: &str, list: &str) -> Option<String> {
-    const POD_SPECS: [&str; 4] = [
-        "spec",
-        "spec.template.spec",
-        "spec.jobTemplate.spec.template.spec",
-        "template.spec",
-    ];
-    for spec in POD_SPECS {
-        let Some(node) = spec.split('.').try_fold(value, |node, key| node.get(key)) else {
-            continue;
-        };
-        // Its own list first; any list for ids written before they differed.
-        for list in
-            std::iter::once(list).chain(["containers", "initContainers", "ephemeralContainers"])
-        {
-            if let Some(items) = node.get(list).and_then(|v| v.as_array()) {
-                if let Some(i) = items
-                    .iter()
-                    .position(|c| c.get("name").and_then(|n| n.as_str()) == Some(name))
-                {
-                    return Some(join_index(&join_key(spec, list), i));
-                }
-            }
-        }
-    }
-    None
+    let spec = super::pod_spec::pod_spec_path(value)?;
+    let node = spec.split('.').try_fold(value, |node, key| node.get(key))?;
+    // Its own list first; any list for ids written before they differed.
+    std::iter::once(list)
+        .chain(["containers", "initContainers", "ephemeralContainers"])
+        .find_map(|list| {
+            let items = node.get(list)?.as_array()?;
+            let i = items
+                .iter()
+                .position(|c| c.get("name").and_then(|n| n.as_str()) == Some(name))?;
+            Some(join_index(&join_key(spec, list), i))
+        })
 }
 
 #[cfg(test)]
@@ -307,7 +293,7 @@ mod tests {
 
     #[test]
     fn finds_named_container_in_a_deployment() {
-        let doc = json!({"spec": {"template": {"spec": {"containers": [{"name": "a"}, {"name": "api"}]}}}});
+        let doc = json!({"kind": "Deployment", "spec": {"template": {"spec": {"containers": [{"name": "a"}, {"name": "api"}]}}}});
         assert_eq!(
             kubernetes_container_path(&doc, "api", "containers").as_deref(),
             Some("spec.template.spec.containers[1]")
@@ -317,7 +303,7 @@ mod tests {
 
     #[test]
     fn an_init_container_sharing_a_name_is_found_in_its_own_list() {
-        let doc = json!({"spec": {"jobTemplate": {"spec": {"template": {"spec": {
+        let doc = json!({"kind": "CronJob", "spec": {"jobTemplate": {"spec": {"template": {"spec": {
             "containers": [{"name": "app"}],
             "initContainers": [{"name": "setup"}, {"name": "app"}],
         }}}}}});

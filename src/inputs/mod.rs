@@ -11,6 +11,7 @@ pub mod kinds;
 pub mod kustomize;
 pub mod load;
 pub mod locate;
+pub mod pod_spec;
 pub mod read;
 pub mod structured;
 pub mod terraform;
@@ -71,8 +72,9 @@ pub struct Unexamined {
 impl Document {
     /// The resource types the document holds, for skipping controls that
     /// examine none of them: Terraform resource and data types,
-    /// CloudFormation resource types, the Kubernetes kind. `None` for kinds
-    /// without types.
+    /// CloudFormation resource types, the Kubernetes kind (and
+    /// [`pod_spec::POD_SPEC_TYPE`] when the object runs pods). `None` for
+    /// kinds without types.
     pub fn resource_types(&self) -> Option<std::collections::HashSet<&str>> {
         fn keys(v: Option<&serde_json::Value>) -> impl Iterator<Item = &str> {
             v.and_then(serde_json::Value::as_object)
@@ -101,6 +103,7 @@ impl Document {
                     .get("kind")
                     .and_then(serde_json::Value::as_str)
                     .into_iter()
+                    .chain(pod_spec::pod_spec_path(&self.value).map(|_| pod_spec::POD_SPEC_TYPE))
                     .collect(),
             ),
             _ => None,

@@ -10,7 +10,7 @@
 #   soc2: [CC6.8]
 #   soc1: []
 #   inputs: [kubernetes]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [pod-spec]
 #   remediation: Set securityContext.capabilities.drop to [ALL] and add back only the capabilities the process needs.
 #   rationale:
 #     CC6.8: >-

@@ -10,7 +10,7 @@
 #   soc2: [CC6.8]
 #   soc1: [ITGC-LA-2]
 #   inputs: [kubernetes]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [pod-spec]
 #   remediation: Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them to false).
 #   rationale:
 #     CC6.8: >-

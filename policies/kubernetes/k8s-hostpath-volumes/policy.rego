@@ -10,7 +10,7 @@
 #   soc2: [CC6.8]
 #   soc1: [ITGC-LA-2]
 #   inputs: [kubernetes]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [pod-spec]
 #   remediation: Use emptyDir, persistent volumes or projected volumes instead of hostPath.
 #   rationale:
 #     CC6.8: >-

@@ -10,7 +10,7 @@
 #   soc2: [CC8.1]
 #   soc1: [ITGC-CM-3]
 #   inputs: [kubernetes]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [pod-spec]
 #   remediation: Reference images by an immutable version tag or, better, by digest (image@sha256:...).
 #   rationale:
 #     CC8.1: >-

@@ -11,7 +11,7 @@
 #   soc2: [CC6.6]
 #   soc1: [ITGC-LA-1]
 #   inputs: [kubernetes]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [pod-spec]
 #   remediation: Add a NetworkPolicy to the namespace, starting from default-deny ingress and allowing what each workload needs.
 #   rationale:
 #     CC6.6: >-

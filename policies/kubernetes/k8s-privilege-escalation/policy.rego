@@ -9,7 +9,7 @@
 #   soc2: [CC6.8]
 #   soc1: []
 #   inputs: [kubernetes]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [pod-spec]
 #   remediation: Set securityContext.allowPrivilegeEscalation to false on every container.
 #   rationale:
 #     CC6.8: >-

@@ -9,7 +9,7 @@
 #   soc2: [CC6.8]
 #   soc1: [ITGC-LA-2]
 #   inputs: [kubernetes]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [pod-spec]
 #   remediation: Remove securityContext.privileged, or set it to false, and grant only the capabilities needed.
 #   rationale:
 #     CC6.8: >-

@@ -9,7 +9,7 @@
 #   soc2: [CC7.2]
 #   soc1: [ITGC-OP-2]
 #   inputs: [kubernetes]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [Deployment, StatefulSet, DaemonSet, Rollout, Service, Configuration]
 #   remediation: Add livenessProbe and readinessProbe to the containers of Deployments, StatefulSets and DaemonSets.
 #   rationale:
 #     CC7.2: >-

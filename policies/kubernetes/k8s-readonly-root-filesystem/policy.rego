@@ -9,7 +9,7 @@
 #   soc2: [CC6.8]
 #   soc1: []
 #   inputs: [kubernetes]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [pod-spec]
 #   remediation: Set securityContext.readOnlyRootFilesystem to true and mount emptyDir volumes where the application must write.
 #   rationale:
 #     CC6.8: >-

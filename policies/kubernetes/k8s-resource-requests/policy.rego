@@ -9,7 +9,7 @@
 #   soc2: [A1.1]
 #   soc1: []
 #   inputs: [kubernetes]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [pod-spec]
 #   remediation: Set resources.requests.cpu and resources.requests.memory on every container.
 #   rationale:
 #     A1.1: >-

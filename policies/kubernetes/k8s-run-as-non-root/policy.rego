@@ -10,8 +10,8 @@
 #   soc2: [CC6.8]
 #   soc1: []
 #   inputs: [kubernetes]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
-#   remediation: Set securityContext.runAsNonRoot to true (on the pod or each container) and a non-zero runAsUser.
+#   resource_types: [pod-spec]
+#   remediation: Set securityContext.runAsNonRoot to true or runAsUser to a non-zero user id (on the pod or each container).
 #   rationale:
 #     CC6.8: >-
 #       A container that may start as root gives malicious code in it root inside
@@ -28,25 +28,30 @@ import rego.v1
 
 resources contains c.id if some c in k8s.containers
 
-# The container's setting wins over the pod's.
-non_root(c) if c.container.securityContext.runAsNonRoot == true
+# A container's securityContext wins over the pod's, setting by setting.
+effective(c, key) := c.container.securityContext[key]
+
+effective(c, key) := k8s.pod_spec.securityContext[key] if not has_key(object.get(c.container, "securityContext", {}), key)
+
+has_key(obj, key) if _ = obj[key]
+
+# Non-root when the kubelet must refuse a root user, or when the user is a
+# number other than 0 (which needs no runAsNonRoot to be safe).
+non_root(c) if effective(c, "runAsNonRoot") == true
 
 non_root(c) if {
-	not c.container.securityContext.runAsNonRoot == false
-	k8s.pod_spec.securityContext.runAsNonRoot == true
+	uid := effective(c, "runAsUser")
+	is_number(uid)
+	uid > 0
 }
 
-runs_as_root(c) if c.container.securityContext.runAsUser == 0
-
-runs_as_root(c) if {
-	not c.container.securityContext.runAsUser
-	k8s.pod_spec.securityContext.runAsUser == 0
-}
+runs_as_root(c) if effective(c, "runAsUser") == 0
 
 deny contains {"msg": msg, "resource": c.id, "attribute": "securityContext.runAsNonRoot"} if {
 	some c in k8s.containers
 	not non_root(c)
-	msg := sprintf("container %s of %s does not set runAsNonRoot", [c.name, k8s.workload_id])
+	not runs_as_root(c)
+	msg := sprintf("container %s of %s sets neither runAsNonRoot nor a non-zero runAsUser", [c.name, k8s.workload_id])
 }
 
 deny contains {"msg": msg, "resource": c.id, "attribute": "securityContext.runAsUser"} if {

@@ -10,7 +10,7 @@
 #   soc2: [CC6.1, C1.1]
 #   soc1: [ITGC-LA-1]
 #   inputs: [kubernetes]
-#   resource_types: [Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController]
+#   resource_types: [pod-spec]
 #   remediation: Move the value to a Secret (or an external secret store) and reference it with valueFrom.secretKeyRef.
 #   rationale:
 #     CC6.1: >-

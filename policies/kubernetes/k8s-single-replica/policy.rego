@@ -1,5 +1,5 @@
 # METADATA
-# title: Deployments run more than one replica
+# title: Deployments, StatefulSets and Rollouts run more than one replica
 # description: >-
 #   A single replica is down during every node drain, rollout or crash:
 #   availability depends on one pod.
@@ -9,7 +9,7 @@
 #   soc2: [A1.1]
 #   soc1: []
 #   inputs: [kubernetes]
-#   resource_types: [Deployment, StatefulSet]
+#   resource_types: [Deployment, StatefulSet, Rollout]
 #   remediation: Run at least two replicas (or scale with a HorizontalPodAutoscaler whose minReplicas is 2 or more).
 #   rationale:
 #     A1.1: >-
@@ -24,10 +24,13 @@ package assure.kubernetes.replicas
 
 import rego.v1
 
-resources contains sprintf("%s/%s", [input.kind, input.metadata.name]) if input.kind in {"Deployment", "StatefulSet"}
+# Argo Rollouts replace Deployments and default to one replica too.
+scaled_kinds := {"Deployment", "StatefulSet", "Rollout"}
+
+resources contains sprintf("%s/%s", [input.kind, input.metadata.name]) if input.kind in scaled_kinds
 
 deny contains {"msg": msg, "resource": sprintf("%s/%s", [input.kind, input.metadata.name]), "attribute": "spec.replicas"} if {
-	input.kind in {"Deployment", "StatefulSet"}
+	input.kind in scaled_kinds
 	# Kubernetes defaults to one replica.
 	replicas := object.get(input.spec, "replicas", 1)
 	is_number(replicas)

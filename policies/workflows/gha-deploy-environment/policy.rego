@@ -23,38 +23,105 @@
 #       restrictions, wait timers) that make the pipeline a controlled path to
 #       production.
 #   limitations: >-
-#     Deployment jobs are recognised by words in their id or name (deploy,
-#     release, publish, rollout), so others are missed and some are reported
-#     wrongly; whether the environment has required reviewers or branch rules is
-#     configured in GitHub, outside the workflow.
+#     A job is taken to deploy from what it does, never from its name: cloud
+#     sign-in and deploy actions, deploy or apply commands in its steps,
+#     deployment credentials among its secrets, and deployments or id-token
+#     write permission. A deployment hidden inside a script with another name
+#     is missed; whether the environment has required reviewers or branch
+#     rules is configured in GitHub, outside the workflow.
 package assure.workflows.deploy_environment
 
 import rego.v1
 
-deploy_words := ["deploy", "release", "publish", "rollout"]
+# What shows that a job deploys: what it runs and what it may use, never
+# its name (a read-only job called "release notes" deploys nothing).
 
-deploys(id, job) if {
-	some w in deploy_words
-	contains(lower(id), w)
+# Actions that sign in to a cloud or a cluster, or deploy.
+deploy_actions := {
+	"aws-actions/configure-aws-credentials",
+	"aws-actions/amazon-ecs-deploy-task-definition",
+	"azure/login",
+	"azure/webapps-deploy",
+	"azure/functions-action",
+	"azure/k8s-deploy",
+	"azure/aks-set-context",
+	"azure/arm-deploy",
+	"google-github-actions/auth",
+	"google-github-actions/deploy-cloudrun",
+	"google-github-actions/deploy-appengine",
+	"google-github-actions/deploy-cloud-functions",
+	"google-github-actions/get-gke-credentials",
+	"pulumi/actions",
+	"cloudflare/wrangler-action",
+	"superfly/flyctl-actions",
+	"digitalocean/app_action",
 }
 
-deploys(id, job) if {
-	some w in deploy_words
-	contains(lower(object.get(job, "name", "")), w)
+# Commands that change a deployed system.
+deploy_commands := [
+	`\b(terraform|tofu|terragrunt)\s+(\S+\s+)*apply\b`,
+	`\bpulumi\s+(\S+\s+)*up\b`,
+	`\bkubectl\s+(\S+\s+)*(apply|create|replace|patch|set\s+image|rollout\s+restart)\b`,
+	`\bhelm\s+(\S+\s+)*(upgrade|install)\b`,
+	`\b(cdk|sam|serverless|sls|flyctl|fly|firebase|eb)\s+(\S+\s+)*deploy\b`,
+	`\baws\s+(cloudformation\s+(deploy|create-stack|update-stack)|ecs\s+update-service|lambda\s+update-function-code)\b`,
+	`\bgcloud\s+(\S+\s+)*deploy\b`,
+	`\baz\s+(webapp\s+deploy|deployment\s+\S+\s+create|functionapp\s+deploy)\b`,
+	`\b(vercel|netlify)\b.*--prod\b`,
+	# A deploy script or target: ./deploy.sh, make deploy, npm run deploy.
+	`(^|[\s/:])deploy(\.[a-z]+)?(\s|$)`,
+]
+
+# Secrets that only a deployment needs.
+deploy_secret := `(?i)^(AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY)|AZURE_(CREDENTIALS|CLIENT_SECRET)|ARM_CLIENT_SECRET|(GCP|GCLOUD|GOOGLE|GKE)_[A-Za-z0-9_]*(KEY|CREDENTIALS)[A-Za-z0-9_]*|KUBE_?CONFIG[A-Za-z0-9_]*|[A-Za-z0-9_]*DEPLOY[A-Za-z0-9_]*|([A-Za-z0-9_]+_)?PROD(UCTION)?(_[A-Za-z0-9_]+)?|HEROKU_API_KEY|VERCEL_TOKEN|NETLIFY_AUTH_TOKEN|FLY_API_TOKEN|CLOUDFLARE_API_TOKEN|DIGITALOCEAN_ACCESS_TOKEN|[A-Za-z0-9_]*SSH_(PRIVATE_)?KEY)$`
+
+steps(job) := [s | some s in job.steps; is_object(s)] if {
+	is_array(job.steps)
+} else := []
+
+action_signals(job) := {sprintf("uses %s", [name]) |
+	some step in steps(job)
+	is_string(step.uses)
+	name := lower(split(step.uses, "@")[0])
+	name in deploy_actions
 }
+
+command_signals(job) := {sprintf("runs `%s`", [trim_space(m)]) |
+	some step in steps(job)
+	is_string(step.run)
+	some line in split(step.run, "\n")
+	some pattern in deploy_commands
+	some m in regex.find_n(pattern, line, 1)
+}
+
+secret_signals(job) := {sprintf("uses the secret %s", [name]) |
+	some found in regex.find_all_string_submatch_n(`secrets\.([A-Za-z0-9_]+)`, json.marshal(job), -1)
+	name := found[1]
+	regex.match(deploy_secret, name)
+}
+
+permission_signals(job) := {sprintf("has %s: write", [scope]) |
+	is_object(job.permissions)
+	some scope in ["deployments", "id-token"]
+	job.permissions[scope] == "write"
+}
+
+signals(job) := ((action_signals(job) | command_signals(job)) | secret_signals(job)) | permission_signals(job)
 
 # A job that calls a reusable workflow cannot set an environment: the
 # called workflow's jobs do, and are examined where they are defined.
-deploy_jobs contains id if {
+deploy_jobs[id] := sort([s | some s in signals(job)]) if {
+	is_object(input.jobs)
 	some id, job in input.jobs
+	is_object(job)
 	not job.uses
-	deploys(id, job)
+	count(signals(job)) > 0
 }
 
-resources contains sprintf("jobs.%s", [id]) if some id in deploy_jobs
+resources contains sprintf("jobs.%s", [id]) if some id, _ in deploy_jobs
 
 deny contains {"msg": msg, "resource": sprintf("jobs.%s", [id])} if {
-	some id in deploy_jobs
+	some id, why in deploy_jobs
 	not input.jobs[id].environment
-	msg := sprintf("deployment job %s runs without an environment", [id])
+	msg := sprintf("job %s deploys (%s) without an environment", [id, why[0]])
 }
