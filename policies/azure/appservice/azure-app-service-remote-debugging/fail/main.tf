@@ -1,0 +1,12 @@
+resource "azurerm_linux_web_app" "api" {
+  name                = "acme-api"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  service_plan_id     = azurerm_service_plan.main.id
+  https_only          = true
+
+  site_config {
+    remote_debugging_enabled = true # expect-fail: azure-app-service-remote-debugging
+    remote_debugging_version = "VS2022"
+  }
+}

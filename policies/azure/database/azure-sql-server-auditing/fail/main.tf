@@ -1,0 +1,24 @@
+resource "azurerm_mssql_server" "unaudited" { # expect-fail: azure-sql-server-auditing
+  name                         = "acme-unaudited"
+  resource_group_name          = "rg"
+  location                     = "westeurope"
+  version                      = "12.0"
+  administrator_login          = "sqladmin"
+  administrator_login_password = var.sql_password
+}
+
+resource "azurerm_mssql_server" "short" {
+  name                         = "acme-short"
+  resource_group_name          = "rg"
+  location                     = "westeurope"
+  version                      = "12.0"
+  administrator_login          = "sqladmin"
+  administrator_login_password = var.sql_password
+}
+
+resource "azurerm_mssql_server_extended_auditing_policy" "short" {
+  server_id                  = azurerm_mssql_server.short.id
+  storage_endpoint           = azurerm_storage_account.audit.primary_blob_endpoint
+  storage_account_access_key = azurerm_storage_account.audit.primary_access_key
+  retention_in_days          = 30 # expect-fail: azure-sql-server-auditing
+}
