@@ -26,35 +26,25 @@
 #     examined.
 package assure.aws.iam_wildcard_admin
 
+import data.assure.lib.aws_policy
 import data.assure.lib.cloudformation as cfn
 import data.assure.lib.terraform as tf
 import rego.v1
 
-as_list(v) := v if is_array(v)
-
-as_list(v) := [v] if is_string(v)
-
 admin_statement(s) if {
-	object.get(s, "Effect", "Allow") == "Allow"
-	"*" in as_list(object.get(s, "Action", []))
-	"*" in as_list(object.get(s, "Resource", []))
+	aws_policy.allows(s)
+	"*" in aws_policy.as_list(object.get(s, "Action", []))
+	"*" in aws_policy.as_list(object.get(s, "Resource", []))
 }
-
-# Policy documents written as JSON text (heredocs, file contents inlined);
-# jsonencode(...) stays an unevaluated expression and cannot be read.
-statements(doc) := [s |
-	is_string(doc)
-	not startswith(doc, "${")
-	parsed := json.unmarshal(doc)
-	some s in as_list(parsed.Statement)
-]
 
 policy_types := ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"]
 
+# Policy attributes are read when they hold JSON text; one that is the JSON
+# of a data source is judged on the data source.
 tf_admin contains p.id if {
 	some t in policy_types
 	some p in tf.resources(t)
-	some s in statements(p.body.policy)
+	some s in aws_policy.statements(object.get(p.body, "policy", ""))
 	admin_statement(s)
 }
 
@@ -63,17 +53,18 @@ resources contains p.id if {
 	some p in tf.resources(t)
 }
 
-deny contains {"msg": sprintf("%s allows every action on every resource", [id]), "resource": id, "attribute": "policy"} if some id in tf_admin
+deny contains {"msg": msg, "resource": id, "attribute": "policy"} if {
+	some id in tf_admin
+	msg := sprintf("%s allows every action on every resource", [id])
+}
 
 # data "aws_iam_policy_document" statement blocks.
 resources contains d.id if some d in tf.resources_data("aws_iam_policy_document")
 
 deny contains {"msg": msg, "resource": d.id, "attribute": "statement"} if {
 	some d in tf.resources_data("aws_iam_policy_document")
-	some s in d.body.statement
-	object.get(s, "effect", "Allow") == "Allow"
-	"*" in as_list(object.get(s, "actions", []))
-	"*" in as_list(object.get(s, "resources", []))
+	some b in aws_policy.block_list(d.body, "statement")
+	admin_statement(aws_policy.from_block(b))
 	msg := sprintf("%s allows every action on every resource", [d.id])
 }
 
@@ -83,18 +74,19 @@ cfn_policies contains {"id": r.id, "doc": doc} if {
 	doc := r.props.PolicyDocument
 }
 
-cfn_policies contains {"id": r.id, "doc": p.PolicyDocument} if {
+cfn_policies contains {"id": r.id, "doc": doc} if {
 	some t in ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"]
 	some r in cfn.resources(t)
 	is_array(r.props.Policies)
 	some p in r.props.Policies
+	doc := p.PolicyDocument
 }
 
 resources contains p.id if some p in cfn_policies
 
 deny contains {"msg": msg, "resource": p.id, "attribute": "Properties"} if {
 	some p in cfn_policies
-	some s in as_list(p.doc.Statement)
+	some s in aws_policy.statements(p.doc)
 	admin_statement(s)
 	msg := sprintf("%s allows every action on every resource", [p.id])
 }

@@ -1,0 +1,3 @@
+resource "aws_backup_vault" "main" { # expect-fail: aws-backup-vault-cmk
+  name = "main"
+}

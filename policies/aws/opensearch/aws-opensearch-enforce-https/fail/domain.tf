@@ -1,0 +1,13 @@
+resource "aws_opensearch_domain" "logs" { # expect-fail: aws-opensearch-enforce-https
+  domain_name    = "logs"
+  engine_version = "OpenSearch_2.11"
+}
+
+resource "aws_elasticsearch_domain" "search" {
+  domain_name           = "search"
+  elasticsearch_version = "7.10"
+
+  domain_endpoint_options {
+    enforce_https = false # expect-fail: aws-opensearch-enforce-https
+  }
+}
