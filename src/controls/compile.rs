@@ -11,9 +11,6 @@ use crate::frameworks::{criterion, Objective};
 use crate::inputs::InputKind;
 use std::collections::{BTreeMap, HashMap};
 
-/// Whether every built-in control must give a rationale for each mapping.
-const REQUIRE_BUILTIN_RATIONALE: bool = false;
-
 /// Everything that shapes compilation.
 pub struct CompileOptions<'a> {
     pub objectives: &'a [Objective],
@@ -288,7 +285,18 @@ fn control_from(
     // control names has its sentence (a user's control, once it gives any),
     // and no sentence names something the control does not map to.
     let declared: Vec<&String> = a.custom.soc2.iter().chain(&a.custom.soc1).collect();
-    if (builtin && REQUIRE_BUILTIN_RATIONALE) || !a.custom.rationale.is_empty() {
+    // A built-in control also says what configuration alone cannot tell.
+    if builtin
+        && a.custom
+            .limitations
+            .as_deref()
+            .is_none_or(|l| l.trim().is_empty())
+    {
+        errors.push(err(format!(
+            "control `{id}` does not say what it cannot tell (custom.limitations)"
+        )));
+    }
+    if builtin || !a.custom.rationale.is_empty() {
         for m in &declared {
             if a.custom
                 .rationale
