@@ -33,7 +33,9 @@ import rego.v1
 
 # Provider blocks are not resources: resource_types is empty so that every
 # Terraform module is examined.
-blocks contains {"id": sprintf("provider.%s", [ptype]), "what": sprintf("provider %s", [ptype]), "body": body} if {
+# Each configuration of a provider is addressed as assure locates it:
+# provider.aws, and provider.aws.west for the block with alias "west".
+blocks contains {"id": provider_id(ptype, body), "what": sprintf("provider %s", [ptype]), "body": body} if {
 	providers := object.get(input, "provider", {})
 	is_object(providers)
 	some ptype, bodies in providers
@@ -41,6 +43,10 @@ blocks contains {"id": sprintf("provider.%s", [ptype]), "what": sprintf("provide
 	some body in bodies
 	is_object(body)
 }
+
+provider_id(ptype, body) := sprintf("provider.%s.%s", [ptype, body.alias]) if is_string(body.alias)
+
+else := sprintf("provider.%s", [ptype])
 
 blocks contains {"id": "terraform", "what": "terraform backend", "body": {"backend": backend}} if {
 	terraform := object.get(input, "terraform", [])

@@ -17,6 +17,7 @@ test_literal_keys_fail if {
 test_alias_named if {
 	found := c.deny with input as {"provider": {"aws": [{"region": "us-east-1"}, {"alias": "legacy", "token": "s3cr3t-value"}]}}
 	{f.msg | some f in found} == {"provider aws (alias legacy) sets token to a literal value"}
+	{f.resource | some f in found} == {"provider.aws.legacy"}
 }
 
 test_other_providers_and_nested_blocks if {

@@ -71,6 +71,20 @@ pub fn resource_id(ident: &str, labels: &[String]) -> Option<String> {
     }
 }
 
+/// A provider block's labels with its alias (`aws`, `west`), so each
+/// configuration of a provider has an address of its own
+/// (`provider.aws.west`) and its findings their own line; the block
+/// without an alias stays `provider.aws`.
+fn aliased(ident: &str, labels: &[String], body: &Value) -> Vec<String> {
+    let mut labels = labels.to_vec();
+    if ident == "provider" {
+        if let Some(alias) = body.get("alias").and_then(Value::as_str) {
+            labels.push(alias.to_owned());
+        }
+    }
+    labels
+}
+
 /// Put a block body at `ident.label1.label2...`, appending to the list there.
 fn insert_block(target: &mut Map<String, Value>, ident: &str, labels: &[String], body: Value) {
     let mut slot = target.entry(ident.to_owned()).or_insert_with(|| {
@@ -154,8 +168,9 @@ impl Converter<'_> {
                     if matches!(ident.as_str(), "resource" | "data") && not_created(&body_value) {
                         continue;
                     }
+                    let id = resource_id(&ident, &aliased(&ident, &labels, &body_value));
                     insert_block(module, &ident, &labels, body_value);
-                    if let Some(id) = resource_id(&ident, &labels) {
+                    if let Some(id) = id {
                         let line = block.span().map_or(1, |s| self.lines.line_of(s.start));
                         let mut attributes = PathIndex::default();
                         self.index_body(&block.body, "", &mut attributes);
@@ -423,7 +438,11 @@ impl Converter<'_> {
                     .chain(labels.iter().map(String::as_str))
                     .collect::<Vec<_>>()
                     .join(".");
-                if let Some(id) = resource_id(ident, &labels) {
+                let first = match &body {
+                    Value::Array(items) => items.first().cloned().unwrap_or_default(),
+                    other => other.clone(),
+                };
+                if let Some(id) = resource_id(ident, &aliased(ident, &labels, &first)) {
                     let line = index.get(&json_path).unwrap_or(1);
                     resources.entry(id).or_insert(TerraformBlock {
                         path: self.path.to_owned(),

@@ -5,6 +5,13 @@ provider "aws" {
   secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 }
 
+# A second configuration of the provider: its own address and line.
+provider "aws" {
+  alias      = "west"
+  region     = "us-west-2"
+  access_key = "AKIAI44QH8DHBEXAMPLE" # expect-fail: tf-hardcoded-provider-credentials
+}
+
 provider "github" {
   owner = "acme"
   token = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789" # expect-fail: tf-hardcoded-provider-credentials
