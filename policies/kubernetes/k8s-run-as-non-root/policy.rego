@@ -51,7 +51,9 @@ deny contains {"msg": msg, "resource": c.id, "attribute": "securityContext.runAs
 	some c in k8s.containers
 	not non_root(c)
 	not runs_as_root(c)
-	msg := sprintf("container %s of %s sets neither runAsNonRoot nor a non-zero runAsUser", [c.name, k8s.workload_id])
+	# The message (and so the fingerprint baselines match on) predates the
+	# non-zero runAsUser rule: kept as it was.
+	msg := sprintf("container %s of %s does not set runAsNonRoot", [c.name, k8s.workload_id])
 }
 
 deny contains {"msg": msg, "resource": c.id, "attribute": "securityContext.runAsUser"} if {

@@ -14,7 +14,7 @@ test_deploy_command_without_environment_fails if {
 
 test_cloud_sign_in_action_is_a_deployment if {
 	some f in env.deny with input as {"jobs": {"cd": job([{"uses": "aws-actions/configure-aws-credentials@v4", "with": {"role-to-assume": "arn:aws:iam::1:role/x"}}])}}
-	contains(f.msg, "uses aws-actions/configure-aws-credentials")
+	f.signals == ["uses aws-actions/configure-aws-credentials"]
 }
 
 test_deployment_secrets_and_permissions_are_signals if {
