@@ -31,44 +31,17 @@
 #     set.
 package assure.aws.s3_lifecycle_expiration
 
+import data.assure.lib.classification
 import data.assure.lib.cloudformation as cfn
 import data.assure.lib.terraform as tf
 import rego.v1
 
-# ---- Classification tags (the same in aws-dynamodb-ttl) -------------------
-classification_keys := {"dataclassification", "classification", "datasensitivity", "sensitivity", "dataclass"}
-
-classified_words := {"personal", "pii", "phi", "confidential", "restricted", "sensitive"}
-
-# The classifications a tag set gives that name personal or confidential data.
-classifications(tags) := {value |
-	is_object(tags)
-	some key, value in tags
-	classified(key, value)
-}
-
-cfn_classifications(tags) := {t.Value |
-	is_array(tags)
-	some t in tags
-	is_object(t)
-	classified(object.get(t, "Key", ""), object.get(t, "Value", ""))
-}
-
-classified(key, value) if {
-	is_string(key)
-	is_string(value)
-	regex.replace(lower(key), `[^a-z]`, "") in classification_keys
-	words := {w | some w in regex.split(`[^a-z]+`, lower(value)); w != ""}
-	count(words & classified_words) > 0
-	count(words & {"non", "not", "no", "public"}) == 0
-}
-
 # ---- Terraform ------------------------------------------------------------
+# Buckets whose tags classify them as holding personal or confidential data
+# (library assure.lib.classification), with the class named in messages.
 tagged := {b.name: {"bucket": b, "class": c} |
 	some b in tf.resources("aws_s3_bucket")
-	classes := classifications(object.get(b.body, "tags", {}))
-	count(classes) > 0
-	c := min(classes)
+	c := classification.tf_confidential(object.get(b.body, "tags", {}))
 }
 
 resources contains t.bucket.id if some _, t in tagged
@@ -123,9 +96,7 @@ deny contains {"msg": msg, "resource": t.bucket.id} if {
 # ---- CloudFormation -------------------------------------------------------
 cfn_tagged contains {"bucket": b, "class": c} if {
 	some b in cfn.resources("AWS::S3::Bucket")
-	classes := cfn_classifications(object.get(b.props, "Tags", []))
-	count(classes) > 0
-	c := min(classes)
+	c := classification.cfn_confidential(object.get(b.props, "Tags", []))
 }
 
 resources contains t.bucket.id if some t in cfn_tagged

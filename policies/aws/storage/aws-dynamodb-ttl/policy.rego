@@ -28,42 +28,17 @@
 #     expanded before apply are taken as set.
 package assure.aws.dynamodb_ttl
 
+import data.assure.lib.classification
 import data.assure.lib.cloudformation as cfn
 import data.assure.lib.terraform as tf
 import rego.v1
 
-# ---- Classification tags (as in aws-s3-lifecycle-expiration, personal only)
-classification_keys := {"dataclassification", "classification", "datasensitivity", "sensitivity", "dataclass"}
-
-personal_words := {"personal", "pii", "phi"}
-
-classifications(tags) := {value |
-	is_object(tags)
-	some key, value in tags
-	personal(key, value)
-}
-
-cfn_classifications(tags) := {t.Value |
-	is_array(tags)
-	some t in tags
-	is_object(t)
-	personal(object.get(t, "Key", ""), object.get(t, "Value", ""))
-}
-
-personal(key, value) if {
-	is_string(key)
-	is_string(value)
-	regex.replace(lower(key), `[^a-z]`, "") in classification_keys
-	words := {w | some w in regex.split(`[^a-z]+`, lower(value)); w != ""}
-	count(words & personal_words) > 0
-	count(words & {"non", "not", "no"}) == 0
-}
-
 # ---- Terraform ------------------------------------------------------------
-tagged contains {"table": t, "class": min(classes)} if {
+# Tables whose tags classify them as holding personal data (library
+# assure.lib.classification), with the class named in messages.
+tagged contains {"table": t, "class": c} if {
 	some t in tf.resources("aws_dynamodb_table")
-	classes := classifications(object.get(t.body, "tags", {}))
-	count(classes) > 0
+	c := classification.tf_personal(object.get(t.body, "tags", {}))
 }
 
 resources contains x.table.id if some x in tagged
@@ -78,10 +53,9 @@ deny contains {"msg": msg, "resource": x.table.id, "attribute": "ttl.enabled"} i
 }
 
 # ---- CloudFormation -------------------------------------------------------
-cfn_tagged contains {"table": t, "class": min(classes)} if {
+cfn_tagged contains {"table": t, "class": c} if {
 	some t in cfn.resources("AWS::DynamoDB::Table")
-	classes := cfn_classifications(object.get(t.props, "Tags", []))
-	count(classes) > 0
+	c := classification.cfn_personal(object.get(t.props, "Tags", []))
 }
 
 resources contains x.table.id if some x in cfn_tagged
