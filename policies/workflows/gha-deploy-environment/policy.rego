@@ -57,19 +57,20 @@ deploy_actions := {
 	"digitalocean/app_action",
 }
 
-# Commands that change a deployed system.
+# Commands that change a deployed system, each within one line of a script
+# (word boundaries are ASCII ones, which the fast regex engines support).
 deploy_commands := [
-	`\b(terraform|tofu|terragrunt)\s+(\S+\s+)*apply\b`,
-	`\bpulumi\s+(\S+\s+)*up\b`,
-	`\bkubectl\s+(\S+\s+)*(apply|create|replace|patch|set\s+image|rollout\s+restart)\b`,
-	`\bhelm\s+(\S+\s+)*(upgrade|install)\b`,
-	`\b(cdk|sam|serverless|sls|flyctl|fly|firebase|eb)\s+(\S+\s+)*deploy\b`,
-	`\baws\s+(cloudformation\s+(deploy|create-stack|update-stack)|ecs\s+update-service|lambda\s+update-function-code)\b`,
-	`\bgcloud\s+(\S+\s+)*deploy\b`,
-	`\baz\s+(webapp\s+deploy|deployment\s+\S+\s+create|functionapp\s+deploy)\b`,
-	`\b(vercel|netlify)\b.*--prod\b`,
+	`(?-u:\b)(terraform|tofu|terragrunt)[ \t]+([^ \t\n]+[ \t]+)*apply(?-u:\b)`,
+	`(?-u:\b)pulumi[ \t]+([^ \t\n]+[ \t]+)*up(?-u:\b)`,
+	`(?-u:\b)kubectl[ \t]+([^ \t\n]+[ \t]+)*(apply|create|replace|patch|set[ \t]+image|rollout[ \t]+restart)(?-u:\b)`,
+	`(?-u:\b)helm[ \t]+([^ \t\n]+[ \t]+)*(upgrade|install)(?-u:\b)`,
+	`(?-u:\b)(cdk|sam|serverless|sls|flyctl|fly|firebase|eb)[ \t]+([^ \t\n]+[ \t]+)*deploy(?-u:\b)`,
+	`(?-u:\b)aws[ \t]+(cloudformation[ \t]+(deploy|create-stack|update-stack)|ecs[ \t]+update-service|lambda[ \t]+update-function-code)(?-u:\b)`,
+	`(?-u:\b)gcloud[ \t]+([^ \t\n]+[ \t]+)*deploy(?-u:\b)`,
+	`(?-u:\b)az[ \t]+(webapp[ \t]+deploy|deployment[ \t]+[^ \t\n]+[ \t]+create|functionapp[ \t]+deploy)(?-u:\b)`,
+	`(?-u:\b)(vercel|netlify)(?-u:\b).*--prod(?-u:\b)`,
 	# A deploy script or target: ./deploy.sh, make deploy, npm run deploy.
-	`(^|[\s/:])deploy(\.[a-z]+)?(\s|$)`,
+	`(^|[ \t/:])deploy(\.[a-z]+)?([ \t]|$)`,
 ]
 
 # Secrets that only a deployment needs.
@@ -86,16 +87,20 @@ action_signals(job) := {sprintf("uses %s", [name]) |
 	name in deploy_actions
 }
 
+# The commands as one expression, each line of a script matched on its own
+# ((?m): ^ and $ at line ends), run once per step.
+deploy_command := concat("", ["(?m)", concat("|", [sprintf("(?:%s)", [p]) | some p in deploy_commands])])
+
 command_signals(job) := {sprintf("runs `%s`", [trim_space(m)]) |
 	some step in steps(job)
 	is_string(step.run)
-	some line in split(step.run, "\n")
-	some pattern in deploy_commands
-	some m in regex.find_n(pattern, line, 1)
+	some m in regex.find_n(deploy_command, step.run, 1)
 }
 
 secret_signals(job) := {sprintf("uses the secret %s", [name]) |
-	some found in regex.find_all_string_submatch_n(`secrets\.([A-Za-z0-9_]+)`, json.marshal(job), -1)
+	text := json.marshal(job)
+	contains(text, "secrets.")
+	some found in regex.find_all_string_submatch_n(`secrets\.([A-Za-z0-9_]+)`, text, -1)
 	name := found[1]
 	regex.match(deploy_secret, name)
 }
@@ -110,12 +115,13 @@ signals(job) := ((action_signals(job) | command_signals(job)) | secret_signals(j
 
 # A job that calls a reusable workflow cannot set an environment: the
 # called workflow's jobs do, and are examined where they are defined.
-deploy_jobs[id] := sort([s | some s in signals(job)]) if {
+deploy_jobs[id] := sort([s | some s in found]) if {
 	is_object(input.jobs)
 	some id, job in input.jobs
 	is_object(job)
 	not job.uses
-	count(signals(job)) > 0
+	found := signals(job)
+	count(found) > 0
 }
 
 resources contains sprintf("jobs.%s", [id]) if some id, _ in deploy_jobs

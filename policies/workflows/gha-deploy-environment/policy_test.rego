@@ -42,3 +42,8 @@ test_reusable_workflow_calls_and_odd_shapes_are_not_examined if {
 	count(env.resources) == 0 with input as {"jobs": {"x": {"steps": "${{ fromJSON(inputs.steps) }}"}}}
 	count(env.resources) == 0 with input as {"jobs": "broken"}
 }
+
+test_a_command_is_matched_within_one_line if {
+	count(env.resources) == 0 with input as {"jobs": {"x": job([{"run": "terraform fmt -check\necho apply the formatting"}])}}
+	count(env.resources) == 1 with input as {"jobs": {"x": job([{"run": "terraform init\nterraform apply -auto-approve"}])}}
+}
