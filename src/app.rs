@@ -4,8 +4,8 @@
 //! [`Fatal`].
 
 use crate::cli::{
-    BaselineArgs, ColorChoice, ControlsArgs, CriteriaArgs, Format, InitArgs, ListFormat, ParseArgs,
-    TestArgs, VerifyArgs, VerifyFormat,
+    BaselineArgs, ColorChoice, ControlsArgs, CriteriaArgs, EvidenceCommand, Format, InitArgs,
+    ListFormat, ParseArgs, TestArgs, VerifyArgs, VerifyFormat,
 };
 use crate::fatal::{fatal, Fatal};
 use crate::gate::baseline::Baseline;
@@ -32,7 +32,19 @@ pub fn set_color(choice: ColorChoice) {
 /// `assure test`: scan, write the report files asked for, print the format
 /// asked for on stdout; the exit code is the verdict's.
 pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
-    let settings = Settings::for_test(args)?;
+    let mut settings = Settings::for_test(args)?;
+    // The ledger is opened and the key read before the scan: a run asked
+    // to be recorded never finds out afterwards that it cannot be.
+    let recorder = match &settings.evidence {
+        Some(store) => {
+            let r = crate::evidence::Recorder::open(store).map_err(fatal)?;
+            if !crate::config::is_database_url(store) {
+                settings.discover.skip_tree(Path::new(store));
+            }
+            Some(r)
+        }
+        None => None,
+    };
     let progress = args.format == Format::Text && !args.output.quiet;
     let result = crate::scan::run(&settings, progress)?;
     // A format asked for on stdout and as a file is rendered once.
@@ -70,7 +82,115 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
         }
     };
     print_stdout(&out)?;
+    if let Some(recorder) = recorder {
+        let recorded = recorder
+            .record(&result, &settings)
+            .map_err(|e| fatal(format!("the run was not recorded: {e}")))?;
+        if !args.output.quiet || args.format != Format::Text {
+            eprintln!(
+                "recorded run {} as #{} of {} in {}{}",
+                &recorded.digest[..12],
+                recorded.sequence,
+                recorded.chain.label(),
+                recorded.location,
+                match &recorded.keyid {
+                    Some(k) => format!(", signed by {k}"),
+                    None => ", unsigned (ASSURE_SIGNING_KEY is not set)".to_owned(),
+                }
+            );
+        }
+    }
     Ok(result.verdict.exit_code)
+}
+
+/// `assure evidence ...`: the ledger's commands. `verify` exits 1 on any
+/// problem; a store that cannot be opened is exit 2.
+pub fn run_evidence(command: &EvidenceCommand) -> Result<i32, Fatal> {
+    use crate::evidence::{list, signing, store::Store, verify};
+    crate::dates::check_clock().map_err(fatal)?;
+    match command {
+        EvidenceCommand::Verify(a) => {
+            let trusted = if let Some(f) = &a.allowed_signers {
+                Some(signing::read_allowed_signers(f).map_err(fatal)?)
+            } else if !a.keys.is_empty() {
+                let mut keys = Vec::new();
+                for k in &a.keys {
+                    keys.extend(signing::read_public_keys(k).map_err(fatal)?);
+                }
+                Some(keys)
+            } else {
+                None
+            };
+            let time = |flag: &str, v: &Option<String>, end: bool| {
+                v.as_deref()
+                    .map(|t| {
+                        crate::dates::parse_time(t, end).ok_or_else(|| {
+                            fatal(format!(
+                                "{flag} {t}: not a date (YYYY-MM-DD) or RFC 3339 time"
+                            ))
+                        })
+                    })
+                    .transpose()
+            };
+            let from = time("--from", &a.from, false)?;
+            let to = time("--to", &a.to, true)?;
+            let mut store = Store::open(&a.store, false).map_err(fatal)?;
+            let check = verify::verify(
+                &mut store,
+                &verify::VerifyOptions {
+                    trusted: trusted.as_deref(),
+                    from,
+                    to,
+                },
+            )
+            .map_err(fatal)?;
+            let out = match a.format {
+                ListFormat::Json => pretty_json(&check),
+                _ => report::ledger::verify_text(&check),
+            };
+            print_stdout(&out)?;
+            Ok(if check.passed() { 0 } else { 1 })
+        }
+        EvidenceCommand::List(a) => {
+            let mut store = Store::open(&a.store, false).map_err(fatal)?;
+            let runs =
+                list::list(&mut store, a.repo.as_deref(), a.branch.as_deref()).map_err(fatal)?;
+            let out = match a.format {
+                ListFormat::Json => pretty_json(&runs),
+                _ => report::ledger::list_text(&runs),
+            };
+            print_stdout(&out)?;
+            Ok(0)
+        }
+        EvidenceCommand::Show(a) => {
+            let mut store = Store::open(&a.store, false).map_err(fatal)?;
+            let run = list::find(&mut store, &a.id).map_err(fatal)?;
+            let out = match a.format {
+                ListFormat::Json => pretty_json(&serde_json::json!({
+                    "id": run.digest,
+                    "location": run.location,
+                    "payloadType": run.envelope.payload_type,
+                    "signatures": run.envelope.signatures,
+                    "statement": run.statement,
+                })),
+                _ => report::ledger::show_text(&run),
+            };
+            print_stdout(&out)?;
+            Ok(0)
+        }
+        EvidenceCommand::Init(a) => {
+            if !crate::config::is_database_url(&a.url) {
+                return Err(fatal(format!(
+                    "{}: not a postgres:// URL (a folder needs no init: the first run with --evidence creates it)",
+                    a.url
+                )));
+            }
+            let mut store =
+                crate::evidence::store::postgres::PgStore::connect(&a.url).map_err(fatal)?;
+            eprintln!("{}", store.init().map_err(fatal)?);
+            Ok(0)
+        }
+    }
 }
 
 fn write_report(path: &Path, what: &str, text: &str) -> Result<(), Fatal> {

@@ -37,6 +37,76 @@ pub enum Command {
     Baseline(BaselineArgs),
     /// Write a commented starter assure.yaml and an example policy with its test
     Init(InitArgs),
+    /// The evidence ledger: check, list and show recorded runs; create a database store
+    #[command(subcommand)]
+    Evidence(EvidenceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// Check every record's signatures and digests and every chain's links; exit 1 on any problem
+    Verify(EvidenceVerifyArgs),
+    /// The recorded runs: time, chain, commit, verdict
+    List(EvidenceListArgs),
+    /// One recorded run, readable (or as JSON)
+    Show(EvidenceShowArgs),
+    /// Create the ledger's tables in a PostgreSQL database (postgres://...)
+    Init(EvidenceInitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvidenceVerifyArgs {
+    /// The ledger: a folder, or a postgres:// URL
+    #[arg(value_name = "STORE")]
+    pub store: String,
+    /// Trusted OpenSSH public keys (a file of `ssh-ed25519 AAAA... name` lines; repeatable)
+    #[arg(long = "key", value_name = "PUB")]
+    pub keys: Vec<PathBuf>,
+    /// Trusted signers as an ssh-keygen allowed_signers file
+    #[arg(long, value_name = "FILE", conflicts_with = "keys")]
+    pub allowed_signers: Option<PathBuf>,
+    /// Check records from this date or time (YYYY-MM-DD or RFC 3339)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Check records up to this date (its whole day) or time
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct EvidenceListArgs {
+    /// The ledger: a folder, or a postgres:// URL
+    #[arg(value_name = "STORE")]
+    pub store: String,
+    /// Only runs of this repository (its URL, in any spelling)
+    #[arg(long, value_name = "URL")]
+    pub repo: Option<String>,
+    /// Only runs on this branch
+    #[arg(long, value_name = "BRANCH")]
+    pub branch: Option<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct EvidenceShowArgs {
+    /// The ledger: a folder, or a postgres:// URL
+    #[arg(value_name = "STORE")]
+    pub store: String,
+    /// The run: the first digits of its digest (as `list` shows them)
+    #[arg(value_name = "ID")]
+    pub id: String,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct EvidenceInitArgs {
+    /// The database: postgres://user@host/db (a folder needs no init: the first run creates it)
+    #[arg(value_name = "URL")]
+    pub url: String,
 }
 
 /// Which policies to load, and the config that shapes them.
@@ -144,6 +214,10 @@ pub struct TestArgs {
     /// "nothing examined" is not "nothing wrong")
     #[arg(long)]
     pub allow_empty: bool,
+    /// Append a signed record of this run to the evidence ledger STORE (a
+    /// folder, or a postgres:// URL) [default: `evidence` in assure.yaml]
+    #[arg(long, value_name = "STORE")]
+    pub evidence: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

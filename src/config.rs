@@ -41,6 +41,9 @@ pub struct Config {
     pub max_waiver_days: Option<u32>,
     /// A Terraform module call that could not be examined fails the run.
     pub fail_on_unexamined: Option<bool>,
+    /// The evidence ledger every `assure test` run is recorded in: a folder
+    /// (relative to this file) or a postgres:// URL.
+    pub evidence: Option<String>,
     /// Where the file was read from (set by [`load`]).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -123,6 +126,12 @@ impl WaiverConfig {
     }
 }
 
+/// Whether an evidence store is a database (`postgres://`,
+/// `postgresql://`) rather than a folder.
+pub fn is_database_url(store: &str) -> bool {
+    store.starts_with("postgres://") || store.starts_with("postgresql://")
+}
+
 /// How far ahead a waiver may expire when `max_waiver_days` is not set: a
 /// year, so every exception is looked at again at least once a year.
 pub const DEFAULT_MAX_WAIVER_DAYS: u32 = 365;
@@ -149,10 +158,13 @@ pub fn find(explicit: Option<&Path>, cwd: &Path) -> Option<PathBuf> {
     if let Some(p) = explicit {
         return Some(p.to_path_buf());
     }
+    // Found in the current folder: named as such (`assure.yaml`), so
+    // messages and records say where it is relative to the repository,
+    // not on one machine.
     DEFAULT_NAMES
         .iter()
-        .map(|n| cwd.join(n))
-        .find(|p| p.is_file())
+        .find(|n| cwd.join(n).is_file())
+        .map(PathBuf::from)
 }
 
 /// Read and validate a config file.

@@ -55,6 +55,8 @@ pub struct DiscoverOptions {
     pub exclude: Option<globset::GlobSet>,
     /// Files never scanned (the config in use, the baseline), canonical.
     pub skip_files: Vec<PathBuf>,
+    /// Folders never scanned (the evidence ledger), canonical.
+    pub skip_trees: Vec<PathBuf>,
     /// The name `-` (standard input) has in reports; it also gives its format.
     pub stdin_name: Option<String>,
 }
@@ -85,6 +87,14 @@ impl DiscoverOptions {
     pub fn skip_file(&mut self, path: &Path) {
         if let Ok(p) = path.canonicalize() {
             self.skip_files.push(p);
+        }
+    }
+
+    /// Never scan anything in this folder (when it exists): assure's own
+    /// records are not configuration.
+    pub fn skip_tree(&mut self, path: &Path) {
+        if let Ok(p) = path.canonicalize() {
+            self.skip_trees.push(p);
         }
     }
 
@@ -225,7 +235,7 @@ fn walk_root(
         // Where the file is, resolved from the root (whose own links are
         // followed once): what the skip list and the kind are judged on.
         let full = canonical_root.join(below_root);
-        if opts.skip_files.contains(&full) {
+        if opts.skip_files.contains(&full) || opts.skip_trees.iter().any(|t| full.starts_with(t)) {
             continue;
         }
         let rel = match prefix {

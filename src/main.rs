@@ -36,6 +36,7 @@ fn main() -> ExitCode {
         Command::Controls(args) => app::run_controls(args),
         Command::Criteria(args) => app::run_criteria(args),
         Command::Init(args) => app::run_init(args),
+        Command::Evidence(command) => app::run_evidence(command),
     };
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),

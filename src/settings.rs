@@ -96,6 +96,9 @@ pub struct Settings {
     pub baseline: Option<PathBuf>,
     /// `--var-file` files, for every Terraform root module scanned.
     pub var_files: Vec<PathBuf>,
+    /// The evidence ledger to record the run in (`--evidence`, else
+    /// `evidence` in assure.yaml, a folder there taken from the file's).
+    pub evidence: Option<String>,
 }
 
 /// The controls a command runs, and those `--control`/`--skip-control`
@@ -135,6 +138,9 @@ struct Flags {
     baseline: Option<PathBuf>,
     var_files: Vec<PathBuf>,
     allow_empty: bool,
+    evidence: Option<String>,
+    /// `test`: the command whose runs are recorded.
+    is_test: bool,
 }
 
 impl Flags {
@@ -185,6 +191,8 @@ impl Settings {
         f.no_fail = args.no_fail;
         f.baseline = args.baseline.clone();
         f.allow_empty = args.allow_empty;
+        f.evidence = args.evidence.clone();
+        f.is_test = true;
         resolve(f)
     }
 
@@ -362,6 +370,7 @@ fn distinct_report_paths(reports: &[(&str, Option<&std::path::Path>)]) -> Result
 }
 
 fn resolve(f: Flags) -> Result<Settings, Fatal> {
+    crate::dates::check_clock().map_err(fatal)?;
     let cwd = std::env::current_dir()
         .map_err(|e| fatal(format!("cannot read the current folder: {e}")))?;
     let config = match config::find(f.config.as_deref(), &cwd) {
@@ -434,7 +443,23 @@ fn resolve(f: Flags) -> Result<Settings, Fatal> {
         allow_empty: f.allow_empty,
         fail_on_unexamined: config.fail_on_unexamined.unwrap_or(false),
     };
+    // Only `test` records runs: `baseline` and `criteria` scan too, but
+    // neither is a run of the gate.
+    let evidence = if f.is_test {
+        f.evidence.clone().or_else(|| {
+            config.evidence.as_ref().map(|e| {
+                if config::is_database_url(e) {
+                    e.clone()
+                } else {
+                    config.base_dir().join(e).to_string_lossy().into_owned()
+                }
+            })
+        })
+    } else {
+        None
+    };
     Ok(Settings {
+        evidence,
         config,
         config_label,
         scope,

@@ -210,7 +210,7 @@ pub fn decode_text(path: &str, bytes: &[u8]) -> Result<String, InputError> {
         return decode_utf8(path, rest);
     }
     let utf16 = |le: bool, rest: &[u8]| -> Result<String, InputError> {
-        if rest.len() % 2 != 0 {
+        if !rest.len().is_multiple_of(2) {
             return Err(InputError::new(
                 path,
                 "UTF-16 text with an odd number of bytes",

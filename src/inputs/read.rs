@@ -4,6 +4,50 @@
 
 use super::{decode_text, FoundFile, InputError, Origin};
 use std::io::Read;
+use std::sync::{Mutex, PoisonError};
+
+/// A file as assure read it: its path in reports and the SHA-256 of its
+/// bytes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FileDigest {
+    pub path: String,
+    pub sha256: String,
+}
+
+/// The digest of every file read, kept only while a run is recorded in the
+/// evidence ledger (see [`record_reads`]): the record's subjects are then
+/// the very bytes that were judged, hashed as they were read rather than
+/// read again later. One scan runs per process, so one log serves it.
+static READ_LOG: Mutex<Option<Vec<FileDigest>>> = Mutex::new(None);
+
+/// Keep the digest of every file read from now on.
+pub fn record_reads() {
+    *READ_LOG.lock().unwrap_or_else(PoisonError::into_inner) = Some(Vec::new());
+}
+
+/// The files read since [`record_reads`], sorted, each (path, digest) once:
+/// a file read twice with different bytes (changed during the scan) is
+/// listed with both digests.
+pub fn take_reads() -> Vec<FileDigest> {
+    let mut reads = READ_LOG
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take()
+        .unwrap_or_default();
+    reads.sort();
+    reads.dedup();
+    reads
+}
+
+fn note_read(path: &str, bytes: &[u8]) {
+    let mut log = READ_LOG.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(log) = log.as_mut() {
+        log.push(FileDigest {
+            path: path.to_owned(),
+            sha256: crate::digest::sha256_hex(bytes),
+        });
+    }
+}
 
 /// Limits on what one input may cost. Each exceeded limit is an error for
 /// that input, never a silent skip.
@@ -54,7 +98,10 @@ pub fn read_text(file: &FoundFile, limits: InputLimits) -> Result<String, InputE
     }
     .map_err(cannot)?;
     match bytes {
-        Some(bytes) => decode_text(&file.rel, &bytes),
+        Some(bytes) => {
+            note_read(&file.rel, &bytes);
+            decode_text(&file.rel, &bytes)
+        }
         None => Err(InputError::new(
             &file.rel,
             format!("file is over the limit of {max} bytes (--max-file-size)"),

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod github;
 pub mod json;
 pub mod junit;
+pub mod ledger;
 pub mod markdown;
 pub mod sarif;
 pub mod text;
