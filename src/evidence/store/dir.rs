@@ -26,41 +26,42 @@ pub struct DirStore {
 impl DirStore {
     pub fn open(root: &Path, create: bool) -> Result<DirStore, String> {
         let label = root.display();
-        let marker = root.join(MARKER);
-        if marker.is_file() {
-            let text = std::fs::read_to_string(&marker)
-                .map_err(|e| format!("{label}: cannot read {MARKER}: {e}"))?;
-            if text != MARKER_TEXT {
+        let store = DirStore {
+            root: root.to_path_buf(),
+        };
+        if !root.join(MARKER).is_file() {
+            if !create {
                 return Err(format!(
-                    "{label}: {MARKER} is not a ledger format this assure reads"
+                    "{label}: not an evidence ledger (no {MARKER}; runs with --evidence create one)"
                 ));
             }
-            return Ok(DirStore {
-                root: root.to_path_buf(),
-            });
+            std::fs::create_dir_all(root).map_err(|e| format!("{label}: cannot create: {e}"))?;
+            // Under the lock: two runs starting at once make one ledger.
+            let _lock = store.lock()?;
+            if !root.join(MARKER).is_file() {
+                let foreign = sorted_entries(root)?
+                    .into_iter()
+                    .any(|n| n != LOCK && n != ".gitignore" && !n.ends_with(".tmp"));
+                if foreign {
+                    return Err(format!(
+                        "{label}: the folder holds other files and no {MARKER}: give an empty or new folder for the ledger"
+                    ));
+                }
+                if !root.join(".gitignore").is_file() {
+                    write_new(root, ".gitignore", GITIGNORE.as_bytes())?;
+                }
+                // The marker last: a folder with it is a complete ledger.
+                write_new(root, MARKER, MARKER_TEXT.as_bytes())?;
+            }
         }
-        if !create {
+        let text = std::fs::read_to_string(root.join(MARKER))
+            .map_err(|e| format!("{label}: cannot read {MARKER}: {e}"))?;
+        if text != MARKER_TEXT {
             return Err(format!(
-                "{label}: not an evidence ledger (no {MARKER}; runs with --evidence create one)"
+                "{label}: {MARKER} is not a ledger format this assure reads"
             ));
         }
-        let empty = match std::fs::read_dir(root) {
-            Ok(mut entries) => entries.next().is_none(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
-            Err(e) => return Err(format!("{label}: cannot read: {e}")),
-        };
-        if !empty {
-            return Err(format!(
-                "{label}: the folder holds other files and no {MARKER}: give an empty or new folder for the ledger"
-            ));
-        }
-        std::fs::create_dir_all(root).map_err(|e| format!("{label}: cannot create: {e}"))?;
-        write_new(root, ".gitignore", GITIGNORE.as_bytes())?;
-        // The marker last: a folder with it is a complete, empty ledger.
-        write_new(root, MARKER, MARKER_TEXT.as_bytes())?;
-        Ok(DirStore {
-            root: root.to_path_buf(),
-        })
+        Ok(store)
     }
 
     pub fn describe(&self) -> String {
@@ -214,10 +215,16 @@ fn sorted_entries(dir: &Path) -> Result<Vec<String>, String> {
 fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), String> {
     let target = dir.join(name);
     let fail = |e: std::io::Error| format!("{}: cannot write: {e}", target.display());
-    let mut tmp = tempfile::Builder::new()
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
+    let mut builder = tempfile::Builder::new();
+    builder.suffix(".tmp");
+    // Readable like any file the run writes (a temporary file is 0600):
+    // records are for auditors and for the branch that carries them.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist_noclobber(&target).map_err(|e| fail(e.error))?;
