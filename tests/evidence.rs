@@ -66,44 +66,21 @@ fn new_repo() -> Repo {
     Repo { _dir: dir, root }
 }
 
-/// A fresh Ed25519 key: (private key file, public key line).
-fn key(dir: &Path, name: &str) -> (PathBuf, String) {
-    let key =
-        ssh_key::PrivateKey::random(&mut ssh_key::rand_core::OsRng, ssh_key::Algorithm::Ed25519)
-            .unwrap();
-    let path = dir.join(name);
-    std::fs::write(
-        &path,
-        key.to_openssh(ssh_key::LineEnding::LF).unwrap().as_bytes(),
+/// `assure test` on the repository with its policy, recorded in `store`.
+fn record(repo: &Repo, store: &str, key: Option<&Path>) -> Output {
+    assure_clean(
+        &repo.root,
+        &[
+            "test",
+            ".",
+            "-p",
+            "policy",
+            "--no-builtin",
+            "--evidence",
+            store,
+        ],
+        key,
     )
-    .unwrap();
-    let public = key.public_key().to_openssh().unwrap();
-    std::fs::write(
-        dir.join(format!("{name}.pub")),
-        format!("{public} ci@example.com\n"),
-    )
-    .unwrap();
-    (path, public)
-}
-
-/// `assure` in `dir` with a clean environment: no CI variables, a key.
-fn assure_in(dir: &Path, args: &[&str], key: Option<&Path>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_assure"));
-    cmd.args(args).current_dir(dir).env("NO_COLOR", "1");
-    for (k, _) in std::env::vars() {
-        if k == "CI"
-            || k.starts_with("GITHUB_")
-            || k.starts_with("GITLAB")
-            || k.starts_with("CI_")
-            || k.starts_with("ASSURE_")
-        {
-            cmd.env_remove(k);
-        }
-    }
-    if let Some(k) = key {
-        cmd.env("ASSURE_SIGNING_KEY", k);
-    }
-    cmd.output().expect("run assure")
 }
 
 fn record_files(ledger: &Path) -> Vec<PathBuf> {
@@ -156,23 +133,12 @@ fn sha256(bytes: &[u8]) -> String {
 #[test]
 fn recorded_runs_follow_the_schema_and_verify_with_assure_and_ssh_keygen() {
     let repo = new_repo();
-    let (private, public) = key(&repo.root.join(".."), "ci");
+    let private = ed25519_key(&repo.root.join(".."), "ci");
+    let public = std::fs::read_to_string(repo.root.join("../ci.pub")).unwrap();
     let ledger = repo.root.join("../ledger");
     let ledger_s = ledger.to_string_lossy().into_owned();
     for _ in 0..3 {
-        let out = assure_in(
-            &repo.root,
-            &[
-                "test",
-                ".",
-                "-p",
-                "policy",
-                "--no-builtin",
-                "--evidence",
-                &ledger_s,
-            ],
-            Some(&private),
-        );
+        let out = record(&repo, &ledger_s, Some(&private));
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         assert!(stderr(&out).contains("recorded run"), "{}", stderr(&out));
     }
@@ -278,7 +244,7 @@ fn recorded_runs_follow_the_schema_and_verify_with_assure_and_ssh_keygen() {
 
     // assure verifies them against the public key and an allowed_signers file.
     let pub_file = repo.root.join("../ci.pub").to_string_lossy().into_owned();
-    let out = assure_in(
+    let out = assure_clean(
         &repo.root,
         &["evidence", "verify", &ledger_s, "--key", &pub_file],
         None,
@@ -292,11 +258,11 @@ fn recorded_runs_follow_the_schema_and_verify_with_assure_and_ssh_keygen() {
     let signers = repo.root.join("../allowed_signers");
     std::fs::write(
         &signers,
-        format!("ci@example.com namespaces=\"assure-evidence\" {public}\n"),
+        format!("ci@example.com namespaces=\"assure-evidence\" {public}"),
     )
     .unwrap();
     let signers_s = signers.to_string_lossy().into_owned();
-    let out = assure_in(
+    let out = assure_clean(
         &repo.root,
         &[
             "evidence",
@@ -313,10 +279,10 @@ fn recorded_runs_follow_the_schema_and_verify_with_assure_and_ssh_keygen() {
         "{}",
         stdout(&out)
     );
-    let out = assure_in(&repo.root, &["evidence", "list", &ledger_s], None);
+    let out = assure_clean(&repo.root, &["evidence", "list", &ledger_s], None);
     assert_eq!(stdout(&out).lines().count(), 4, "{}", stdout(&out));
     let id = &stdout(&out)[..12];
-    let out = assure_in(&repo.root, &["evidence", "show", &ledger_s, id], None);
+    let out = assure_clean(&repo.root, &["evidence", "show", &ledger_s, id], None);
     assert!(
         stdout(&out).contains("approved by ciso@example.com, ticket SEC-7"),
         "{}",
@@ -404,22 +370,10 @@ fn copy_dir(from: &Path, to: &Path) {
 fn a_ledger_of_100_runs_verifies_and_every_tampering_names_its_record() {
     let repo = new_repo();
     let base = repo.root.join("..");
-    let (private_a, _) = key(&base, "a");
-    let (private_b, _) = key(&base, "b");
+    let private_a = ed25519_key(&base, "a");
+    let private_b = ed25519_key(&base, "b");
     let one = base.join("one");
-    let out = assure_in(
-        &repo.root,
-        &[
-            "test",
-            ".",
-            "-p",
-            "policy",
-            "--no-builtin",
-            "--evidence",
-            &one.to_string_lossy(),
-        ],
-        Some(&private_a),
-    );
+    let out = record(&repo, &one.to_string_lossy(), Some(&private_a));
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let template: Statement = serde_json::from_value(payload(&record_files(&one)[0])).unwrap();
     let signer_a =
@@ -430,7 +384,7 @@ fn a_ledger_of_100_runs_verifies_and_every_tampering_names_its_record() {
     ledger_of(100, &signer_a, &template, &good);
     let key_a = base.join("a.pub").to_string_lossy().into_owned();
     let verify = |dir: &Path| -> Output {
-        assure_in(
+        assure_clean(
             &base,
             &[
                 "evidence",
@@ -578,7 +532,7 @@ fn a_ledger_of_100_runs_verifies_and_every_tampering_names_its_record() {
     assert_eq!(code(&verify(&dir)), 0);
     // Without trusted keys, signatures are checked against their own key,
     // and the output says who signed is not known.
-    let out = assure_in(
+    let out = assure_clean(
         &base,
         &["evidence", "verify", &good.to_string_lossy()],
         None,
@@ -600,7 +554,7 @@ fn payload_digest(file: &Path) -> String {
 #[test]
 fn an_overridden_clock_is_recorded_and_reported() {
     let repo = new_repo();
-    let (private, _) = key(&repo.root.join(".."), "ci");
+    let private = ed25519_key(&repo.root.join(".."), "ci");
     let ledger = repo.root.join("../ledger").to_string_lossy().into_owned();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_assure"));
     let out = cmd
@@ -625,7 +579,7 @@ fn an_overridden_clock_is_recorded_and_reported() {
     assert_eq!(p["predicate"]["clock"], "override");
     assert_eq!(p["predicate"]["time"], "2027-02-01T09:00:00.000Z");
     let pub_file = repo.root.join("../ci.pub").to_string_lossy().into_owned();
-    let out = assure_in(
+    let out = assure_clean(
         &repo.root,
         &["evidence", "verify", &ledger, "--key", &pub_file],
         None,
@@ -654,19 +608,7 @@ fn a_run_that_cannot_be_recorded_stops_before_it_scans() {
     write(&base, "busy/notes.txt", "not a ledger");
     let ledger = base.join("ledger").to_string_lossy().into_owned();
     let bad_key = base.join("not-a-key");
-    let out = assure_in(
-        &repo.root,
-        &[
-            "test",
-            ".",
-            "-p",
-            "policy",
-            "--no-builtin",
-            "--evidence",
-            &ledger,
-        ],
-        Some(&bad_key),
-    );
+    let out = record(&repo, &ledger, Some(&bad_key));
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert!(
         stderr(&out).contains("not an OpenSSH private key"),
@@ -675,19 +617,7 @@ fn a_run_that_cannot_be_recorded_stops_before_it_scans() {
     );
     assert!(stdout(&out).is_empty(), "scanned anyway: {}", stdout(&out));
     let busy = base.join("busy").to_string_lossy().into_owned();
-    let out = assure_in(
-        &repo.root,
-        &[
-            "test",
-            ".",
-            "-p",
-            "policy",
-            "--no-builtin",
-            "--evidence",
-            &busy,
-        ],
-        None,
-    );
+    let out = record(&repo, &busy, None);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert!(
         stderr(&out).contains("holds other files"),
@@ -695,26 +625,14 @@ fn a_run_that_cannot_be_recorded_stops_before_it_scans() {
         stderr(&out)
     );
     // Unsigned runs are recorded, and verify reports them.
-    let out = assure_in(
-        &repo.root,
-        &[
-            "test",
-            ".",
-            "-p",
-            "policy",
-            "--no-builtin",
-            "--evidence",
-            &ledger,
-        ],
-        None,
-    );
+    let out = record(&repo, &ledger, None);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(
         stderr(&out).contains("unsigned (ASSURE_SIGNING_KEY is not set)"),
         "{}",
         stderr(&out)
     );
-    let out = assure_in(&repo.root, &["evidence", "verify", &ledger], None);
+    let out = assure_clean(&repo.root, &["evidence", "verify", &ledger], None);
     assert_eq!(code(&out), 1);
     assert!(stdout(&out).contains("unsigned"), "{}", stdout(&out));
 }
@@ -728,7 +646,7 @@ fn a_ledger_inside_the_repository_is_not_scanned() {
         &format!("{CONFIG}evidence: .assure/evidence\n"),
     );
     for _ in 0..2 {
-        let out = assure_in(
+        let out = assure_clean(
             &repo.root,
             &[
                 "test",
@@ -765,32 +683,19 @@ fn a_ledger_inside_the_repository_is_not_scanned() {
 #[test]
 fn concurrent_runs_extend_one_chain() {
     let repo = new_repo();
-    let (private, _) = key(&repo.root.join(".."), "ci");
+    let private = ed25519_key(&repo.root.join(".."), "ci");
     let ledger = repo.root.join("../ledger").to_string_lossy().into_owned();
-    let children: Vec<std::process::Child> = (0..4)
-        .map(|_| {
-            Command::new(env!("CARGO_BIN_EXE_assure"))
-                .args([
-                    "test",
-                    ".",
-                    "-p",
-                    "policy",
-                    "--no-builtin",
-                    "-q",
-                    "--evidence",
-                    &ledger,
-                ])
-                .current_dir(&repo.root)
-                .env("ASSURE_SIGNING_KEY", &private)
-                .env_remove("CI")
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for c in children {
-        let out = c.wait_with_output().unwrap();
+    let args = [
+        "test",
+        ".",
+        "-p",
+        "policy",
+        "--no-builtin",
+        "-q",
+        "--evidence",
+        &ledger,
+    ];
+    for out in assure_concurrently(4, &repo.root, &args, Some(&private)) {
         assert_eq!(code(&out), 0, "{}", stderr(&out));
     }
     let files = record_files(Path::new(&ledger));
@@ -804,7 +709,7 @@ fn concurrent_runs_extend_one_chain() {
         .collect();
     assert_eq!(sequences, [1, 2, 3, 4]);
     let pub_file = repo.root.join("../ci.pub").to_string_lossy().into_owned();
-    let out = assure_in(
+    let out = assure_clean(
         &repo.root,
         &["evidence", "verify", &ledger, "--key", &pub_file],
         None,
@@ -816,7 +721,7 @@ fn concurrent_runs_extend_one_chain() {
 fn a_ledger_kept_on_a_branch_survives_a_rejected_push() {
     let repo = new_repo();
     let base = repo.root.join("..");
-    let (private, _) = key(&base, "ci");
+    let private = ed25519_key(&base, "ci");
     let remote = base.join("remote.git");
     git(
         &base,
@@ -893,7 +798,7 @@ fn a_ledger_kept_on_a_branch_survives_a_rejected_push() {
     let files = record_files(&ledger);
     assert_eq!(files.len(), 2, "{files:?}");
     let pub_file = base.join("ci.pub").to_string_lossy().into_owned();
-    let out = assure_in(
+    let out = assure_clean(
         &base,
         &[
             "evidence",

@@ -81,48 +81,6 @@ fn database(name: &str) -> Option<Database> {
     Some(Database { url, cluster })
 }
 
-fn key(dir: &Path) -> PathBuf {
-    let key =
-        ssh_key::PrivateKey::random(&mut ssh_key::rand_core::OsRng, ssh_key::Algorithm::Ed25519)
-            .unwrap();
-    let path = dir.join("ci");
-    std::fs::write(
-        &path,
-        key.to_openssh(ssh_key::LineEnding::LF).unwrap().as_bytes(),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("ci.pub"),
-        format!(
-            "{} ci@example.com\n",
-            key.public_key().to_openssh().unwrap()
-        ),
-    )
-    .unwrap();
-    path
-}
-
-fn run(dir: &Path, args: &[&str], key: Option<&Path>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_assure"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CI");
-    for (k, _) in std::env::vars() {
-        if k.starts_with("GITHUB_")
-            || k.starts_with("GITLAB")
-            || k.starts_with("CI_")
-            || k.starts_with("ASSURE_")
-        {
-            cmd.env_remove(k);
-        }
-    }
-    if let Some(k) = key {
-        cmd.env("ASSURE_SIGNING_KEY", k);
-    }
-    cmd.output().unwrap()
-}
-
 /// A folder to scan: one Kubernetes Pod, privileged.
 fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -135,7 +93,7 @@ fn project() -> tempfile::TempDir {
 }
 
 fn scan(dir: &Path, url: &str, key: &Path) -> Output {
-    run(
+    assure_clean(
         dir,
         &[
             "test",
@@ -154,15 +112,15 @@ fn scan(dir: &Path, url: &str, key: &Path) -> Output {
 fn runs_recorded_in_postgres_verify_and_rows_cannot_be_changed() {
     let Some(db) = database("basic") else { return };
     let p = project();
-    let key = key(p.path());
-    let out = run(p.path(), &["evidence", "init", &db.url], None);
+    let key = ed25519_key(p.path(), "ci");
+    let out = assure_clean(p.path(), &["evidence", "init", &db.url], None);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(
         stderr(&out).contains("created the ledger schema"),
         "{}",
         stderr(&out)
     );
-    let out = run(p.path(), &["evidence", "init", &db.url], None);
+    let out = assure_clean(p.path(), &["evidence", "init", &db.url], None);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(
         stderr(&out).contains("already at version 1"),
@@ -174,7 +132,7 @@ fn runs_recorded_in_postgres_verify_and_rows_cannot_be_changed() {
         assert_eq!(code(&out), 1, "{}", stderr(&out));
     }
     let pub_file = p.path().join("ci.pub").to_string_lossy().into_owned();
-    let out = run(
+    let out = assure_clean(
         p.path(),
         &["evidence", "verify", &db.url, "--key", &pub_file],
         None,
@@ -185,7 +143,7 @@ fn runs_recorded_in_postgres_verify_and_rows_cannot_be_changed() {
         "{}",
         stdout(&out)
     );
-    let out = run(p.path(), &["evidence", "list", &db.url], None);
+    let out = assure_clean(p.path(), &["evidence", "list", &db.url], None);
     assert_eq!(stdout(&out).lines().count(), 4, "{}", stdout(&out));
 
     let mut client = postgres::Client::connect(&db.url, postgres::NoTls).unwrap();
@@ -224,7 +182,7 @@ fn runs_recorded_in_postgres_verify_and_rows_cannot_be_changed() {
     client
         .batch_execute("INSERT INTO assure_ledger.targets SELECT run, control, target, 'pass', findings FROM assure_ledger.targets LIMIT 1")
         .unwrap();
-    let out = run(
+    let out = assure_clean(
         p.path(),
         &["evidence", "verify", &db.url, "--key", &pub_file],
         None,
@@ -237,9 +195,13 @@ fn runs_recorded_in_postgres_verify_and_rows_cannot_be_changed() {
 fn a_record_changed_by_the_database_owner_is_named() {
     let Some(db) = database("owner") else { return };
     let p = project();
-    let key = key(p.path());
+    let key = ed25519_key(p.path(), "ci");
     assert_eq!(
-        code(&run(p.path(), &["evidence", "init", &db.url], None)),
+        code(&assure_clean(
+            p.path(),
+            &["evidence", "init", &db.url],
+            None
+        )),
         0
     );
     for _ in 0..3 {
@@ -262,7 +224,7 @@ fn a_record_changed_by_the_database_owner_is_named() {
         )
         .unwrap();
     let pub_file = p.path().join("ci.pub").to_string_lossy().into_owned();
-    let out = run(
+    let out = assure_clean(
         p.path(),
         &["evidence", "verify", &db.url, "--key", &pub_file],
         None,
@@ -281,34 +243,25 @@ fn concurrent_runs_extend_one_chain_in_postgres() {
         return;
     };
     let p = project();
-    let key = key(p.path());
+    let key = ed25519_key(p.path(), "ci");
     assert_eq!(
-        code(&run(p.path(), &["evidence", "init", &db.url], None)),
+        code(&assure_clean(
+            p.path(),
+            &["evidence", "init", &db.url],
+            None
+        )),
         0
     );
-    let children: Vec<std::process::Child> = (0..6)
-        .map(|_| {
-            Command::new(env!("CARGO_BIN_EXE_assure"))
-                .args([
-                    "test",
-                    ".",
-                    "-q",
-                    "--control",
-                    "k8s-privileged-container",
-                    "--evidence",
-                    &db.url,
-                ])
-                .current_dir(p.path())
-                .env("ASSURE_SIGNING_KEY", &key)
-                .env_remove("CI")
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for c in children {
-        let out = c.wait_with_output().unwrap();
+    let args = [
+        "test",
+        ".",
+        "-q",
+        "--control",
+        "k8s-privileged-container",
+        "--evidence",
+        &db.url,
+    ];
+    for out in assure_concurrently(6, p.path(), &args, Some(&key)) {
         assert_eq!(code(&out), 1, "{}", stderr(&out));
     }
     let mut client = postgres::Client::connect(&db.url, postgres::NoTls).unwrap();
@@ -323,7 +276,7 @@ fn concurrent_runs_extend_one_chain_in_postgres() {
         .collect();
     assert_eq!(sequences, [1, 2, 3, 4, 5, 6]);
     let pub_file = p.path().join("ci.pub").to_string_lossy().into_owned();
-    let out = run(
+    let out = assure_clean(
         p.path(),
         &["evidence", "verify", &db.url, "--key", &pub_file],
         None,

@@ -116,3 +116,63 @@ pub fn fixtures(id: &str, kind: &str) -> String {
 pub fn in_days(days: i64) -> String {
     (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).to_string()
 }
+
+/// A fresh OpenSSH Ed25519 key in `dir`: `NAME` (private) and `NAME.pub`
+/// (public, comment ci@example.com). Returns the private key's path.
+pub fn ed25519_key(dir: &Path, name: &str) -> PathBuf {
+    let key =
+        ssh_key::PrivateKey::random(&mut ssh_key::rand_core::OsRng, ssh_key::Algorithm::Ed25519)
+            .expect("generate a key");
+    let path = dir.join(name);
+    let private = key.to_openssh(ssh_key::LineEnding::LF).expect("encode key");
+    std::fs::write(&path, private.as_bytes()).expect("write key");
+    let public = key.public_key().to_openssh().expect("encode public key");
+    std::fs::write(
+        dir.join(format!("{name}.pub")),
+        format!("{public} ci@example.com\n"),
+    )
+    .expect("write public key");
+    path
+}
+
+/// `assure` in `dir` with none of the CI or assure variables of the
+/// environment the tests run in, and `key` as ASSURE_SIGNING_KEY.
+pub fn assure_clean(dir: &Path, args: &[&str], key: Option<&Path>) -> Output {
+    clean_command(dir, args, key).output().expect("run assure")
+}
+
+/// `n` runs of `assure ARGS` started at once, each run's output.
+pub fn assure_concurrently(n: usize, dir: &Path, args: &[&str], key: Option<&Path>) -> Vec<Output> {
+    let children: Vec<std::process::Child> = (0..n)
+        .map(|_| {
+            clean_command(dir, args, key)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("start assure")
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|c| c.wait_with_output().expect("wait for assure"))
+        .collect()
+}
+
+fn clean_command(dir: &Path, args: &[&str], key: Option<&Path>) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_assure"));
+    cmd.args(args).current_dir(dir).env("NO_COLOR", "1");
+    for (k, _) in std::env::vars() {
+        let ci = k == "CI"
+            || k.starts_with("GITHUB_")
+            || k.starts_with("GITLAB")
+            || k.starts_with("CI_")
+            || k.starts_with("ASSURE_");
+        if ci {
+            cmd.env_remove(k);
+        }
+    }
+    if let Some(k) = key {
+        cmd.env("ASSURE_SIGNING_KEY", k);
+    }
+    cmd
+}
