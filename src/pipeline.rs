@@ -13,6 +13,7 @@
 use crate::controls::PolicyError;
 use crate::evaluate::targets::build_targets;
 use crate::evaluate::{Evaluator, RawEval, Stage, Workers};
+use crate::inputs::components::{self, Components};
 use crate::inputs::load::{parse_guarded, InputLimits};
 use crate::inputs::waivers::InlineWaiver;
 use crate::inputs::Unexamined;
@@ -34,6 +35,8 @@ pub struct Streamed {
     pub controls: Vec<ControlResult>,
     /// What the units held and no control examined.
     pub not_examined: NotExamined,
+    /// What the configuration describes.
+    pub components: Components,
 }
 
 /// What one unit gave.
@@ -43,6 +46,7 @@ struct UnitOutcome {
     errors: Vec<InputError>,
     waivers: Vec<InlineWaiver>,
     not_examined: NotExamined,
+    components: Components,
     targets: Vec<(usize, Vec<TargetResult>)>,
     inventory: Vec<serde_json::Value>,
     /// Documents a cross-input control examines, with the number of
@@ -79,6 +83,7 @@ pub fn run(
         streamed.errors.extend(o.errors);
         streamed.waivers.extend(o.waivers);
         streamed.not_examined.absorb(o.not_examined);
+        streamed.components.absorb(o.components);
         for (ci, t) in o.targets {
             by_control[ci].extend(t);
         }
@@ -202,6 +207,9 @@ fn evaluate_alone(
         .collect();
     out.targets.extend(evaluated.into_iter().flatten());
     note_unread(ev, &docs, &mut out.not_examined);
+    for d in &docs {
+        out.components.note(d);
+    }
     out.inventory
         .extend(docs.iter().filter_map(inventory::entry));
     let counts: Vec<usize> = docs.iter().map(in_file).collect();
@@ -227,7 +235,10 @@ fn note_unread(ev: &Evaluator, docs: &[Document], into: &mut NotExamined) {
             Some(types) => {
                 read.push(&d.path);
                 for t in types {
-                    let u = into.resource_types.entry(provider(t)).or_default();
+                    let u = into
+                        .resource_types
+                        .entry(components::provider(t))
+                        .or_default();
                     u.resources += 1;
                     u.types.insert(t.to_owned());
                 }
@@ -245,19 +256,6 @@ fn note_unread(ev: &Evaluator, docs: &[Document], into: &mut NotExamined) {
             what: d.path.clone(),
             reason: format!("no loaded control reads {} files", d.kind),
         });
-    }
-}
-
-/// The provider a resource type belongs to: `azurerm` for
-/// `azurerm_storage_account`, `AWS::EC2` for `AWS::EC2::Instance`,
-/// `kubernetes` for a Kubernetes kind.
-fn provider(resource_type: &str) -> String {
-    if let Some((service, _)) = resource_type.rsplit_once("::") {
-        return service.to_owned();
-    }
-    match resource_type.split_once('_') {
-        Some((p, _)) => p.to_owned(),
-        None => "kubernetes".to_owned(),
     }
 }
 

@@ -83,6 +83,7 @@ fn assemble(
         waivers: inline,
         controls: mut results,
         mut not_examined,
+        components,
     } = streamed;
     not_examined.settle();
     let (waivers, refused) = apply_waivers(
@@ -132,6 +133,7 @@ fn assemble(
         input_errors: errors,
         coverage,
         not_examined,
+        components,
         waivers,
         baseline,
         summary,

@@ -129,6 +129,7 @@ pub fn statement(result: &ScanResult, settings: &Settings, ctx: RunContext) -> S
             new: b.new,
             fixed: b.fixed.len(),
         }),
+        components: result.components.clone(),
     };
     Statement {
         statement_type: STATEMENT_TYPE.to_owned(),

@@ -3,7 +3,7 @@
 //! and from the variables CI services set. Nothing here fails a run:
 //! what cannot be known is recorded as unknown.
 
-use super::statement::{CiRun, Source};
+use super::statement::{CiRun, PullRequest, Source};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -105,6 +105,7 @@ pub fn ci_run(env: &dyn Fn(&str) -> Option<String>) -> Option<CiRun> {
             actor: var("GITHUB_ACTOR"),
             workflow: var("GITHUB_WORKFLOW"),
             event: var("GITHUB_EVENT_NAME"),
+            pull_request: github_pull_request(&var),
         });
     }
     if var("GITLAB_CI").as_deref() == Some("true") {
@@ -118,6 +119,15 @@ pub fn ci_run(env: &dyn Fn(&str) -> Option<String>) -> Option<CiRun> {
             actor: var("GITLAB_USER_LOGIN"),
             workflow: var("CI_PROJECT_PATH"),
             event: var("CI_PIPELINE_SOURCE"),
+            pull_request: var("CI_MERGE_REQUEST_IID")
+                .and_then(|n| n.parse().ok())
+                .map(|number| PullRequest {
+                    number,
+                    head: var("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA")
+                        .or_else(|| var("CI_COMMIT_SHA")),
+                    head_branch: var("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME"),
+                    base_branch: var("CI_MERGE_REQUEST_TARGET_BRANCH_NAME"),
+                }),
         });
     }
     let generic = CiRun {
@@ -127,8 +137,17 @@ pub fn ci_run(env: &dyn Fn(&str) -> Option<String>) -> Option<CiRun> {
         actor: var("ASSURE_CI_ACTOR"),
         workflow: None,
         event: None,
+        pull_request: var("ASSURE_CI_PR_NUMBER")
+            .and_then(|n| n.parse().ok())
+            .map(|number| PullRequest {
+                number,
+                head: var("ASSURE_CI_PR_HEAD"),
+                head_branch: var("ASSURE_CI_BRANCH"),
+                base_branch: var("ASSURE_CI_PR_BASE"),
+            }),
     };
     let named = !generic.provider.is_empty()
+        || generic.pull_request.is_some()
         || generic.run_id.is_some()
         || generic.run_url.is_some()
         || generic.actor.is_some();
@@ -140,6 +159,31 @@ pub fn ci_run(env: &dyn Fn(&str) -> Option<String>) -> Option<CiRun> {
             generic.provider.clone()
         },
         ..generic
+    })
+}
+
+/// A GitHub pull request run: its number from the ref GitHub checks out
+/// (`refs/pull/N/merge`), its head commit from the event payload.
+fn github_pull_request(var: &dyn Fn(&str) -> Option<String>) -> Option<PullRequest> {
+    let number: u64 = var("GITHUB_REF")?
+        .strip_prefix("refs/pull/")?
+        .split('/')
+        .next()?
+        .parse()
+        .ok()?;
+    let head = var("GITHUB_EVENT_PATH")
+        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|e| {
+            e.pointer("/pull_request/head/sha")
+                .and_then(|s| s.as_str())
+                .map(str::to_owned)
+        });
+    Some(PullRequest {
+        number,
+        head,
+        head_branch: var("GITHUB_HEAD_REF"),
+        base_branch: var("GITHUB_BASE_REF"),
     })
 }
 
@@ -292,6 +336,38 @@ mod tests {
         );
         assert_eq!(ci_run(&env_of(&[])), None);
         assert_eq!(ci_run(&env_of(&[("CI", "false")])), None);
+    }
+
+    #[test]
+    fn pull_request_runs_name_their_request_and_head() {
+        let dir = tempfile::tempdir().unwrap();
+        let event = dir.path().join("event.json");
+        std::fs::write(&event, r#"{"pull_request": {"head": {"sha": "abc123"}}}"#).unwrap();
+        let github = ci_run(&env_of(&[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_REF", "refs/pull/17/merge"),
+            ("GITHUB_EVENT_PATH", event.to_str().unwrap()),
+            ("GITHUB_HEAD_REF", "feature"),
+            ("GITHUB_BASE_REF", "main"),
+        ]))
+        .unwrap();
+        let pr = github.pull_request.unwrap();
+        assert_eq!((pr.number, pr.head.as_deref()), (17, Some("abc123")));
+        assert_eq!(pr.base_branch.as_deref(), Some("main"));
+        let push = ci_run(&env_of(&[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_REF", "refs/heads/main"),
+        ]))
+        .unwrap();
+        assert_eq!(push.pull_request, None);
+        let gitlab = ci_run(&env_of(&[
+            ("GITLAB_CI", "true"),
+            ("CI_MERGE_REQUEST_IID", "4"),
+            ("CI_COMMIT_SHA", "def456"),
+        ]))
+        .unwrap();
+        let pr = gitlab.pull_request.unwrap();
+        assert_eq!((pr.number, pr.head.as_deref()), (4, Some("def456")));
     }
 
     #[test]

@@ -66,6 +66,8 @@ pub struct RunPredicate {
     pub waivers: Vec<WaiverRecord>,
     /// The baseline given with `--baseline`.
     pub baseline: Option<BaselineRecord>,
+    /// What the configuration describes, for the system description.
+    pub components: crate::inputs::components::Components,
 }
 
 /// The chain a record belongs to (one per repository and branch), its
@@ -126,6 +128,20 @@ pub struct CiRun {
     /// The workflow or pipeline, and the event that started it.
     pub workflow: Option<String>,
     pub event: Option<String>,
+    /// The pull (merge) request the run checked, if it ran for one.
+    pub pull_request: Option<PullRequest>,
+}
+
+/// A pull or merge request: what a run on it checked, so the commit that
+/// merges it can be matched to the run.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PullRequest {
+    pub number: u64,
+    /// The commit at the head of its branch when the run happened.
+    pub head: Option<String>,
+    pub head_branch: Option<String>,
+    pub base_branch: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 //!
 //! One module per input format; this module holds what they share.
 
+pub mod components;
 pub mod dockerfile;
 pub mod inventory;
 pub mod json_lines;

@@ -12,6 +12,7 @@
 pub mod coverage;
 
 use crate::controls::{Control, Severity};
+use crate::inputs::components::Components;
 use crate::inputs::{InputError, Location, Unexamined};
 use coverage::Coverage;
 use serde::{Deserialize, Serialize};
@@ -256,6 +257,9 @@ pub struct ScanResult {
     /// follow, resource types no loaded control reads, files of a kind no
     /// control reads or that are not configuration as written.
     pub not_examined: NotExamined,
+    /// What the configuration describes (resources by provider and type,
+    /// workloads, pipelines, images), for a system description.
+    pub components: Components,
     pub waivers: WaiverReport,
     /// What `--baseline` did, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
