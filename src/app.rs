@@ -4,8 +4,9 @@
 //! [`Fatal`].
 
 use crate::cli::{
-    BaselineArgs, ColorChoice, ControlsArgs, CriteriaArgs, EvidenceCommand, Format, InitArgs,
-    ListFormat, ParseArgs, TestArgs, VerifyArgs, VerifyFormat,
+    BaselineArgs, Cadence, ColorChoice, ControlsArgs, CriteriaArgs, EvidenceCommand, Format,
+    InitArgs, ListFormat, ParseArgs, PeriodArgs, PeriodFormat, TestArgs, VerifyArgs, VerifyFormat,
+    WaiversArgs,
 };
 use crate::fatal::{fatal, Fatal};
 use crate::gate::baseline::Baseline;
@@ -103,24 +104,155 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
     Ok(result.verdict.exit_code)
 }
 
+/// Trusted keys from `--key` files or an `--allowed-signers` file; `None`
+/// when neither is given.
+fn trusted_keys(
+    keys: &[std::path::PathBuf],
+    allowed_signers: Option<&Path>,
+) -> Result<Option<Vec<crate::evidence::signing::TrustedKey>>, Fatal> {
+    use crate::evidence::signing;
+    if let Some(f) = allowed_signers {
+        return Ok(Some(signing::read_allowed_signers(f).map_err(fatal)?));
+    }
+    if keys.is_empty() {
+        return Ok(None);
+    }
+    let mut out = Vec::new();
+    for k in keys {
+        out.extend(signing::read_public_keys(k).map_err(fatal)?);
+    }
+    Ok(Some(out))
+}
+
+/// `assure period`: the period report. Exit 0 when the ledger verifies and
+/// the population (if any) is complete, 1 otherwise (the report is written
+/// either way), 2 when it cannot be made.
+pub fn run_period(args: &PeriodArgs) -> Result<i32, Fatal> {
+    let settings = Settings::for_period(args)?;
+    let day = |flag: &str, v: &str| {
+        crate::dates::parse_date(v)
+            .ok_or_else(|| fatal(format!("{flag} {v}: not a date (YYYY-MM-DD)")))
+    };
+    let (from, to) = (day("--from", &args.from)?, day("--to", &args.to)?);
+    let store_spec = settings
+        .evidence
+        .clone()
+        .ok_or_else(|| fatal("no ledger: give --evidence STORE (or evidence: in assure.yaml)"))?;
+    let repository = match &args.repo {
+        Some(r) => Some(crate::evidence::context::repository_id(r)),
+        None => crate::evidence::context::source(Path::new("."), &|_| None)
+            .remote
+            .map(|r| crate::evidence::context::repository_id(&r)),
+    };
+    let distinct_reports = [
+        ("--markdown", args.markdown.as_deref()),
+        ("--html", args.html.as_deref()),
+        ("--json", args.json.as_deref()),
+    ];
+    let mut store = crate::evidence::store::Store::open(&store_spec, false).map_err(fatal)?;
+    let objectives = settings.scope.objectives.clone();
+    let report = crate::period::build(
+        &mut store,
+        &crate::period::PeriodOptions {
+            from,
+            to,
+            repository,
+            branch: args.branch.clone(),
+            cadence_days: match args.cadence {
+                Cadence::Daily => 1,
+                Cadence::Weekly => 7,
+            },
+            git: args.git.clone(),
+            sample: args.sample.zip(args.seed),
+            trusted: trusted_keys(&args.keys, args.allowed_signers.as_deref())?,
+            titles: Box::new(move |id| {
+                crate::frameworks::criterion(id)
+                    .map(|c| c.title.to_owned())
+                    .or_else(|| {
+                        objectives
+                            .iter()
+                            .find(|o| o.id == id)
+                            .map(|o| o.title.clone())
+                    })
+            }),
+        },
+    )
+    .map_err(fatal)?;
+    let json = || {
+        let mut j = serde_json::to_string_pretty(&report).unwrap_or_default();
+        j.push('\n');
+        j
+    };
+    for (flag, path) in distinct_reports {
+        let Some(path) = path else { continue };
+        let text = match flag {
+            "--markdown" => report::period::markdown(&report),
+            "--html" => report::period_html::render(&report),
+            _ => json(),
+        };
+        write_report(path, flag.trim_start_matches('-'), &text)?;
+    }
+    let out = match args.format {
+        PeriodFormat::Text => report::period::text(&report),
+        PeriodFormat::Json => json(),
+        PeriodFormat::Markdown => report::period::markdown(&report),
+        PeriodFormat::Html => report::period_html::render(&report),
+    };
+    print_stdout(&out)?;
+    Ok(if report.findings.is_empty() { 0 } else { 1 })
+}
+
+/// `assure waivers`: every waiver of assure.yaml and of inline markers
+/// under PATH, soonest expiry first. With `--expiring DAYS`, only those
+/// expiring within DAYS or already expired, and exit 1 when there is any
+/// (for a scheduled job that should tell someone).
+pub fn run_waivers(args: &WaiversArgs) -> Result<i32, Fatal> {
+    use crate::gate::waivers::{config_info, inline_info};
+    let settings = Settings::for_waivers(args)?;
+    let inputs = crate::scan::parse_only(&settings)?;
+    let today = crate::dates::today();
+    let mut waivers: Vec<(Option<i64>, crate::results::WaiverInfo)> = settings
+        .config
+        .waivers
+        .iter()
+        .map(|w| config_info(w, &settings.config_label))
+        .chain(inputs.waivers.iter().map(inline_info))
+        .map(|w| {
+            let left = crate::dates::parse_date(&w.expires).map(|d| (d - today).num_days());
+            (left, w)
+        })
+        .filter(|(left, _)| match args.expiring {
+            Some(days) => left.is_none_or(|l| l <= i64::from(days)),
+            None => true,
+        })
+        .collect();
+    waivers.sort_by(|a, b| (a.0, &a.1.control, &a.1.source).cmp(&(b.0, &b.1.control, &b.1.source)));
+    let out = match args.format {
+        ListFormat::Json => pretty_json(
+            &waivers
+                .iter()
+                .map(|(left, w)| serde_json::json!({"waiver": w, "days_left": left}))
+                .collect::<Vec<_>>(),
+        ),
+        ListFormat::Markdown => report::catalog::waivers_markdown(&waivers),
+        ListFormat::Text => report::catalog::waivers_text(&waivers),
+    };
+    print_stdout(&out)?;
+    Ok(if args.expiring.is_some() && !waivers.is_empty() {
+        1
+    } else {
+        0
+    })
+}
+
 /// `assure evidence ...`: the ledger's commands. `verify` exits 1 on any
 /// problem; a store that cannot be opened is exit 2.
 pub fn run_evidence(command: &EvidenceCommand) -> Result<i32, Fatal> {
-    use crate::evidence::{list, signing, store::Store, verify};
+    use crate::evidence::{list, store::Store, verify};
     crate::dates::check_clock().map_err(fatal)?;
     match command {
         EvidenceCommand::Verify(a) => {
-            let trusted = if let Some(f) = &a.allowed_signers {
-                Some(signing::read_allowed_signers(f).map_err(fatal)?)
-            } else if !a.keys.is_empty() {
-                let mut keys = Vec::new();
-                for k in &a.keys {
-                    keys.extend(signing::read_public_keys(k).map_err(fatal)?);
-                }
-                Some(keys)
-            } else {
-                None
-            };
+            let trusted = trusted_keys(&a.keys, a.allowed_signers.as_deref())?;
             let time = |flag: &str, v: &Option<String>, end: bool| {
                 v.as_deref()
                     .map(|t| {

@@ -40,6 +40,89 @@ pub enum Command {
     /// The evidence ledger: check, list and show recorded runs; create a database store
     #[command(subcommand)]
     Evidence(EvidenceCommand),
+    /// The period report a Type 2 auditor samples from, built from the evidence ledger alone
+    Period(PeriodArgs),
+    /// The waivers of the current tree (assure.yaml and inline markers) with owner, approver and expiry
+    Waivers(WaiversArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PeriodArgs {
+    /// First day of the period (YYYY-MM-DD, UTC)
+    #[arg(long, value_name = "DATE")]
+    pub from: String,
+    /// Last day of the period, included
+    #[arg(long, value_name = "DATE")]
+    pub to: String,
+    /// The ledger: a folder, or a postgres:// URL [default: `evidence` in assure.yaml]
+    #[arg(long, value_name = "STORE")]
+    pub evidence: Option<String>,
+    /// The repository, by its URL in any spelling [default: the current repository's remote]
+    #[arg(long, value_name = "URL")]
+    pub repo: Option<String>,
+    /// The branch whose runs show operation, and whose commits are the population
+    #[arg(long, value_name = "BRANCH", default_value = "main")]
+    pub branch: String,
+    /// How often a run is expected; periods without one are gaps
+    #[arg(long, value_enum, default_value_t = Cadence::Daily)]
+    pub cadence: Cadence,
+    /// A clone of the repository: the branch's first-parent commits in the period are the population of changes
+    #[arg(long, value_name = "PATH")]
+    pub git: Option<PathBuf>,
+    /// Draw a deterministic sample of N items (commits with --git, else runs)
+    #[arg(long, value_name = "N", requires = "seed")]
+    pub sample: Option<usize>,
+    /// The sample's seed (same seed, same sample)
+    #[arg(long, value_name = "S", requires = "sample")]
+    pub seed: Option<u64>,
+    /// Trusted OpenSSH public keys for the integrity check (repeatable)
+    #[arg(long = "key", value_name = "PUB")]
+    pub keys: Vec<PathBuf>,
+    /// Trusted signers as an ssh-keygen allowed_signers file
+    #[arg(long, value_name = "FILE", conflicts_with = "keys")]
+    pub allowed_signers: Option<PathBuf>,
+    /// What to print on stdout [default: a text summary]
+    #[arg(long, value_enum, default_value_t = PeriodFormat::Text)]
+    pub format: PeriodFormat,
+    /// Also write the Markdown report to FILE
+    #[arg(long, value_name = "FILE")]
+    pub markdown: Option<PathBuf>,
+    /// Also write a self-contained HTML report with charts to FILE
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Also write the JSON report to FILE
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Cadence {
+    Daily,
+    Weekly,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodFormat {
+    Text,
+    Json,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct WaiversArgs {
+    /// Files or folders whose inline waivers to list
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Only waivers expiring within DAYS (or already expired); exit 1 when there is any
+    #[arg(long, value_name = "DAYS")]
+    pub expiring: Option<u32>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
 }
 
 #[derive(Debug, Subcommand)]

@@ -21,6 +21,7 @@ pub mod gate;
 pub mod init;
 pub mod inputs;
 pub mod paths;
+pub mod period;
 pub mod pipeline;
 pub mod report;
 pub mod results;

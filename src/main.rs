@@ -37,6 +37,8 @@ fn main() -> ExitCode {
         Command::Criteria(args) => app::run_criteria(args),
         Command::Init(args) => app::run_init(args),
         Command::Evidence(command) => app::run_evidence(command),
+        Command::Period(args) => app::run_period(args),
+        Command::Waivers(args) => app::run_waivers(args),
     };
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),

@@ -4,7 +4,7 @@
 //! config file themselves, so a precedence rule is written once.
 
 use crate::cli::{BaselineArgs, ControlsArgs, CriteriaArgs, PolicyArgs, ScopeArgs, TestArgs};
-use crate::cli::{ParseArgs, ScanArgs, VerifyArgs};
+use crate::cli::{ParseArgs, PeriodArgs, ScanArgs, VerifyArgs, WaiversArgs};
 use crate::config::{self, Config};
 use crate::controls::{
     builtin_sources, compile_within_limit, read_sources, CompileOptions, Control, ControlSet,
@@ -139,8 +139,8 @@ struct Flags {
     var_files: Vec<PathBuf>,
     allow_empty: bool,
     evidence: Option<String>,
-    /// `test`: the command whose runs are recorded.
-    is_test: bool,
+    /// `test` and `period`: the commands the evidence ledger is for.
+    wants_evidence: bool,
 }
 
 impl Flags {
@@ -192,7 +192,7 @@ impl Settings {
         f.baseline = args.baseline.clone();
         f.allow_empty = args.allow_empty;
         f.evidence = args.evidence.clone();
-        f.is_test = true;
+        f.wants_evidence = true;
         resolve(f)
     }
 
@@ -215,6 +215,19 @@ impl Settings {
             paths: vec![args.path.clone()],
             ..Flags::default()
         })
+    }
+
+    pub fn for_period(args: &PeriodArgs) -> Result<Settings, Fatal> {
+        let mut f = Flags::default().policy(&args.policy);
+        f.evidence = args.evidence.clone();
+        f.wants_evidence = true;
+        resolve(f)
+    }
+
+    pub fn for_waivers(args: &WaiversArgs) -> Result<Settings, Fatal> {
+        let mut f = Flags::default().policy(&args.policy);
+        f.paths = args.paths.clone();
+        resolve(f)
     }
 
     pub fn for_verify(args: &VerifyArgs) -> Result<Settings, Fatal> {
@@ -443,9 +456,9 @@ fn resolve(f: Flags) -> Result<Settings, Fatal> {
         allow_empty: f.allow_empty,
         fail_on_unexamined: config.fail_on_unexamined.unwrap_or(false),
     };
-    // Only `test` records runs: `baseline` and `criteria` scan too, but
-    // neither is a run of the gate.
-    let evidence = if f.is_test {
+    // Only `test` records runs (`baseline` and `criteria` scan too, but
+    // neither is a run of the gate), and `period` reads them.
+    let evidence = if f.wants_evidence {
         f.evidence.clone().or_else(|| {
             config.evidence.as_ref().map(|e| {
                 if config::is_database_url(e) {

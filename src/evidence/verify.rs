@@ -120,6 +120,28 @@ struct Entry {
 
 /// Check every record of a store.
 pub fn verify(store: &mut Store, opts: &VerifyOptions) -> Result<LedgerCheck, String> {
+    verify_visiting(store, opts, &mut |_| {})
+}
+
+/// A record that could be read, as `verify_visiting` hands it on.
+pub struct Visited<'a> {
+    pub statement: &'a Statement,
+    /// The SHA-256 of its payload: its id.
+    pub digest: &'a str,
+    pub location: &'a str,
+    /// Whether this record showed a problem of its own (its chain's links
+    /// are checked once every record is read).
+    pub intact: bool,
+}
+
+/// Check every record of a store, handing each readable one to `visit`
+/// in the store's order (chain by chain, each in sequence order), so a
+/// report built from the ledger reads it once.
+pub fn verify_visiting(
+    store: &mut Store,
+    opts: &VerifyOptions,
+    visit: &mut dyn FnMut(Visited<'_>),
+) -> Result<LedgerCheck, String> {
     let chain_name = store.chain_namer();
     let mut check_result = LedgerCheck {
         store: store.describe(),
@@ -216,6 +238,13 @@ pub fn verify(store: &mut Store, opts: &VerifyOptions) -> Result<LedgerCheck, St
                 }
             }
         }
+        let intact = !problems.iter().any(|p| p.record == record.location);
+        visit(Visited {
+            statement: &statement,
+            digest: &digest,
+            location: &record.location,
+            intact,
+        });
         chains.entry(key).or_default().push(Entry {
             location: record.location.clone(),
             digest,

@@ -67,6 +67,40 @@ impl Rule {
     }
 }
 
+/// A waiver of assure.yaml as reports show it.
+pub fn config_info(c: &crate::config::WaiverConfig, config_label: &str) -> WaiverInfo {
+    WaiverInfo {
+        id: c.id(),
+        control: c.control.clone(),
+        path: c.path.clone(),
+        resource: c.resource.clone(),
+        reason: c.reason.clone(),
+        owner: c.owner.clone(),
+        approved_by: c.approved_by.clone(),
+        ticket: c.ticket.clone(),
+        expires: c.expires.clone(),
+        source: format!("{config_label}:{}", c.line),
+        origin: WaiverOrigin::Config,
+    }
+}
+
+/// An `assure:waive` comment as reports show it: nobody approved it.
+pub fn inline_info(i: &InlineWaiver) -> WaiverInfo {
+    WaiverInfo {
+        id: crate::fingerprint::of(&i.control, &i.path, None, &i.line.to_string())[..12].to_owned(),
+        control: i.control.clone(),
+        path: i.path.clone(),
+        resource: None,
+        reason: i.reason.clone(),
+        owner: i.owner.clone(),
+        approved_by: None,
+        ticket: None,
+        expires: i.expires.clone(),
+        source: format!("{}:{}", i.path, i.line),
+        origin: WaiverOrigin::Inline,
+    }
+}
+
 /// Apply waivers to every finding and recompute the targets' outcomes.
 /// Returns what each waiver did, and the inline comments refused.
 pub fn apply_waivers(
@@ -80,19 +114,7 @@ pub fn apply_waivers(
         .collect();
     let mut refused = Vec::new();
     let config_rules = w.config.iter().map(|c| Rule {
-        info: WaiverInfo {
-            id: c.id(),
-            control: c.control.clone(),
-            path: c.path.clone(),
-            resource: c.resource.clone(),
-            reason: c.reason.clone(),
-            owner: c.owner.clone(),
-            approved_by: c.approved_by.clone(),
-            ticket: c.ticket.clone(),
-            expires: c.expires.clone(),
-            source: format!("{}:{}", w.config_label, c.line),
-            origin: WaiverOrigin::Config,
-        },
+        info: config_info(c, w.config_label),
         matcher: Matcher::Glob(
             globset::Glob::new(&c.path)
                 .ok()
@@ -119,20 +141,7 @@ pub fn apply_waivers(
             continue;
         }
         inline_rules.push(Rule {
-            info: WaiverInfo {
-                id: crate::fingerprint::of(&i.control, &i.path, None, &i.line.to_string())[..12]
-                    .to_owned(),
-                control: i.control.clone(),
-                path: i.path.clone(),
-                resource: None,
-                reason: i.reason.clone(),
-                owner: i.owner.clone(),
-                approved_by: None,
-                ticket: None,
-                expires: i.expires.clone(),
-                source: format!("{}:{}", i.path, i.line),
-                origin: WaiverOrigin::Inline,
-            },
+            info: inline_info(i),
             matcher: Matcher::Inline {
                 path: i.path.clone(),
                 line: i.applies_to,

@@ -114,3 +114,62 @@ pub fn explain(controls: &[Control]) -> String {
     out.push_str(&format!("{} controls\n", controls.len()));
     out
 }
+
+/// `assure waivers`: one block per waiver, soonest expiry first.
+pub fn waivers_text(waivers: &[(Option<i64>, crate::results::WaiverInfo)]) -> String {
+    let mut out = String::new();
+    for (left, w) in waivers {
+        let when = match left {
+            Some(d) if *d < 0 => format!("EXPIRED {} days ago", -d),
+            Some(0) => "expires today".to_owned(),
+            Some(d) => format!("expires in {d} days"),
+            None => "no valid expiry".to_owned(),
+        };
+        out.push_str(&format!(
+            "{} {} {} ({when}, {})\n  {}{}\n  owner {}, approved by {}, ticket {}, declared at {}\n  {}\n",
+            w.expires,
+            w.control,
+            w.id,
+            match w.origin {
+                crate::results::WaiverOrigin::Config => "assure.yaml",
+                crate::results::WaiverOrigin::Inline => "inline, unapproved",
+                crate::results::WaiverOrigin::Policy => "policy exception, unapproved",
+            },
+            w.path,
+            w.resource.as_deref().map_or(String::new(), |r| format!(" {r}")),
+            w.owner,
+            w.approved_by.as_deref().unwrap_or("nobody"),
+            w.ticket.as_deref().unwrap_or("none"),
+            w.source,
+            w.reason
+        ));
+    }
+    out.push_str(&format!(
+        "{} waiver{}\n",
+        waivers.len(),
+        crate::words::plural(waivers.len())
+    ));
+    out
+}
+
+/// `assure waivers --format markdown`: a table for a review.
+pub fn waivers_markdown(waivers: &[(Option<i64>, crate::results::WaiverInfo)]) -> String {
+    let mut out = String::from(
+        "| expires | days left | control | path | owner | approved by | ticket | declared | reason |\n|---|---|---|---|---|---|---|---|---|\n",
+    );
+    for (left, w) in waivers {
+        out.push_str(&format!(
+            "| {} | {} | `{}` | `{}` | {} | {} | {} | `{}` | {} |\n",
+            w.expires,
+            left.map_or("-".to_owned(), |d| d.to_string()),
+            w.control,
+            w.path,
+            w.owner,
+            w.approved_by.as_deref().unwrap_or("**nobody**"),
+            w.ticket.as_deref().unwrap_or("-"),
+            w.source,
+            w.reason.replace('|', "\\|")
+        ));
+    }
+    out
+}

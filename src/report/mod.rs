@@ -7,6 +7,8 @@ pub mod json;
 pub mod junit;
 pub mod ledger;
 pub mod markdown;
+pub mod period;
+pub mod period_html;
 pub mod sarif;
 pub mod text;
 pub mod verify;
