@@ -87,7 +87,15 @@ pub fn config_info(c: &crate::config::WaiverConfig, config_label: &str) -> Waive
 /// An `assure:waive` comment as reports show it: nobody approved it.
 pub fn inline_info(i: &InlineWaiver) -> WaiverInfo {
     WaiverInfo {
-        id: crate::fingerprint::of(&i.control, &i.path, None, &i.line.to_string())[..12].to_owned(),
+        // From what the comment says, not where it stands: the same
+        // waiver keeps its id when lines above it change.
+        id: crate::fingerprint::of(
+            &i.control,
+            &i.path,
+            None,
+            &format!("{}\u{0}{}\u{0}{}", i.owner, i.expires, i.reason),
+        )[..12]
+            .to_owned(),
         control: i.control.clone(),
         path: i.path.clone(),
         resource: None,

@@ -59,7 +59,7 @@ struct WaiverState {
 pub struct Tracker {
     span: Span,
     controls: BTreeMap<String, ControlState>,
-    waivers: BTreeMap<(String, String, String), WaiverState>,
+    waivers: BTreeMap<(String, String), WaiverState>,
 }
 
 impl Tracker {
@@ -157,7 +157,8 @@ impl Tracker {
         }
         if let Some(d) = day {
             for w in &p.waivers {
-                let key = (w.id.clone(), w.control.clone(), w.declared.clone());
+                // Not by where it is declared: lines move.
+                let key = (w.id.clone(), w.control.clone());
                 let state = self.waivers.entry(key).or_default();
                 state.first_seen.get_or_insert(t);
                 state.last_seen = Some(t);
@@ -257,6 +258,14 @@ impl Tracker {
                 span,
             ));
         }
+        // SOC 2 criteria in the order of the criteria, then objectives.
+        criteria.sort_by_key(|c| {
+            let place = crate::frameworks::SOC2_CRITERIA
+                .iter()
+                .position(|k| k.id == c.id)
+                .unwrap_or(usize::MAX);
+            (c.kind != "soc2", place, c.id.clone())
+        });
         let waivers = self
             .waivers
             .into_values()

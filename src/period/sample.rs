@@ -37,8 +37,12 @@ mod tests {
         assert_eq!(one, draw(&reversed, 3, 42));
         assert_eq!(one.len(), 3);
         assert_ne!(one, draw(&ids, 3, 43));
-        // Pinned: the documented algorithm, not whatever the code does.
-        assert_eq!(one[0].1, sha256_hex(format!("42:{}", one[0].0).as_bytes()));
+        // Pinned, as `printf '42:%s' ID | sha256sum` ranks them anywhere.
+        assert_eq!(
+            one.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+            ["f", "c", "a"]
+        );
+        assert_eq!(one[0].1, sha256_hex(b"42:f"));
         assert_eq!(draw(&ids, 10, 1).len(), 7);
     }
 }

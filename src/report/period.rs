@@ -304,7 +304,15 @@ pub fn markdown(r: &PeriodReport) -> String {
         "## 3. Operation over time\n\nEach run's result holds until the next run. Day strips: `P` passing, `F` failing, `E` error, `W` waived only, `w` warnings, `n` not examined, `-` no run.\n"
     );
     operations_table(&mut out, "Criteria and objectives", &r.criteria);
-    operations_table(&mut out, "Controls", &r.controls);
+    // Controls that examined nothing in the period are counted, not listed.
+    let examined: Vec<Operation> = r.controls.iter().filter(|c| c.runs > 0).cloned().collect();
+    let _ = writeln!(
+        out,
+        "{} controls examined something in the period; {} examined nothing (no resource of theirs was scanned).\n",
+        examined.len(),
+        r.controls.len() - examined.len()
+    );
+    operations_table(&mut out, "Controls", &examined);
     let windows: Vec<_> = r.controls.iter().flat_map(|c| &c.failing_windows).collect();
     if !windows.is_empty() {
         let _ = writeln!(

@@ -74,12 +74,33 @@ pub fn render(r: &PeriodReport) -> String {
         if r.integrity.passed() { "ok" } else { "bad" },
         esc(&integrity_line(r))
     );
-    if !r.integrity.problems.is_empty() {
-        let _ = write!(
-            out,
-            "<table><tr><th>record</th><th>problem</th><th>detail</th></tr>"
-        );
-        for p in &r.integrity.problems {
+    let problems = &r.integrity.problems;
+    if problems.len() > 20 {
+        // Many problems: counted by kind, with the first records of each
+        // (the JSON and Markdown reports list every one).
+        let mut kinds: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+        for p in problems {
+            kinds.entry(p.kind.name()).or_default().push(&p.record);
+        }
+        out.push_str("<table><tr><th>problem</th><th>records</th><th>first records</th></tr>");
+        for (kind, records) in kinds {
+            let first: Vec<String> = records
+                .iter()
+                .take(3)
+                .map(|r| format!("<code>{}</code>", esc(r)))
+                .collect();
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(kind),
+                records.len(),
+                first.join("<br>")
+            );
+        }
+        out.push_str("</table>");
+    } else if !problems.is_empty() {
+        out.push_str("<table><tr><th>record</th><th>problem</th><th>detail</th></tr>");
+        for p in problems {
             let _ = write!(
                 out,
                 "<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
@@ -88,7 +109,7 @@ pub fn render(r: &PeriodReport) -> String {
                 esc(&p.message)
             );
         }
-        let _ = write!(out, "</table>");
+        out.push_str("</table>");
     }
     // 2. Runs.
     let runs = &r.runs;
@@ -120,9 +141,16 @@ pub fn render(r: &PeriodReport) -> String {
     );
     out.push_str(&timeline(&r.criteria));
     out.push_str(&operations_table(&r.criteria));
-    let _ = write!(out, "<h3>Controls</h3>");
-    out.push_str(&timeline(&r.controls));
-    out.push_str(&operations_table(&r.controls));
+    // Controls that examined nothing in the period are counted, not drawn.
+    let examined: Vec<Operation> = r.controls.iter().filter(|c| c.runs > 0).cloned().collect();
+    let _ = write!(
+        out,
+        "<h3>Controls</h3><p>{} controls examined something in the period; {} examined nothing (no resource of theirs was scanned).</p>",
+        examined.len(),
+        r.controls.len() - examined.len()
+    );
+    out.push_str(&timeline(&examined));
+    out.push_str(&operations_table(&examined));
     let windows: Vec<&Window> = r.controls.iter().flat_map(|c| &c.failing_windows).collect();
     if !windows.is_empty() {
         let _ = write!(out, "<h3>Failing windows</h3>");
@@ -303,7 +331,13 @@ fn runs_chart(per_day: &[usize]) -> String {
 /// One row of day cells per operation.
 fn timeline(ops: &[Operation]) -> String {
     let days = ops.first().map_or(0, |o| o.days.chars().count());
-    let w = LABEL + days as f64 * CELL + 60.0;
+    // Room for the longest id (about 6 px a character), within bounds.
+    let label = ops
+        .iter()
+        .map(|o| o.id.chars().count() as f64 * 6.0 + 8.0)
+        .fold(LABEL, f64::max)
+        .min(280.0);
+    let w = label + days as f64 * CELL + 60.0;
     let h = ops.len() as f64 * ROW + 4.0;
     let mut svg =
         format!("<svg width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"status per day\">");
@@ -313,13 +347,13 @@ fn timeline(ops: &[Operation]) -> String {
             svg,
             "<text x=\"0\" y=\"{}\">{}</text>",
             y + 11.0,
-            esc(&truncate(&op.id, 16))
+            esc(&truncate(&op.id, 45))
         );
         for (i, letter) in op.days.chars().enumerate() {
             let _ = write!(
                 svg,
                 "<rect x=\"{}\" y=\"{}\" width=\"{CELL}\" height=\"{}\" fill=\"{}\"/>",
-                LABEL + i as f64 * CELL,
+                label + i as f64 * CELL,
                 y + 2.0,
                 ROW - 4.0,
                 color(letter)
@@ -328,7 +362,7 @@ fn timeline(ops: &[Operation]) -> String {
         let _ = write!(
             svg,
             "<text x=\"{}\" y=\"{}\">{}</text>",
-            LABEL + days as f64 * CELL + 4.0,
+            label + days as f64 * CELL + 4.0,
             y + 11.0,
             pct(op.share_passing)
         );

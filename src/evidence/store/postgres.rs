@@ -64,10 +64,17 @@ CREATE TRIGGER targets_append_only BEFORE UPDATE OR DELETE ON assure_ledger.targ
     FOR EACH ROW EXECUTE FUNCTION assure_ledger.refuse_change();
 CREATE TRIGGER targets_no_truncate BEFORE TRUNCATE ON assure_ledger.targets
     FOR EACH STATEMENT EXECUTE FUNCTION assure_ledger.refuse_change();
+-- Roles belong to the whole cluster: two ledgers initialised at once in two
+-- databases both find the role missing, and the second CREATE ROLE waits for
+-- the first and then fails on the unique name; that one is taken as done.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'assure_ledger_writer') THEN
-        CREATE ROLE assure_ledger_writer NOLOGIN;
+        BEGIN
+            CREATE ROLE assure_ledger_writer NOLOGIN;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL;
+        END;
     END IF;
 END
 $$;
