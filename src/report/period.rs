@@ -252,8 +252,29 @@ pub fn markdown(r: &PeriodReport) -> String {
         "## 1. Integrity of the ledger\n\n{}\n",
         integrity_line(r)
     );
-    for p in &r.integrity.problems {
+    // Every problem is listed; past 20 they are counted by kind first and
+    // the full list is folded, so the rest of the report stays in reach.
+    let problems = &r.integrity.problems;
+    let folded = problems.len() > 20;
+    if folded {
+        let mut kinds: std::collections::BTreeMap<&str, usize> = Default::default();
+        for p in problems {
+            *kinds.entry(p.kind.name()).or_default() += 1;
+        }
+        for (kind, n) in kinds {
+            let _ = writeln!(out, "- {kind}: {n} record{}", s(n));
+        }
+        let _ = writeln!(
+            out,
+            "\n<details><summary>all {} problems</summary>\n",
+            problems.len()
+        );
+    }
+    for p in problems {
         let _ = writeln!(out, "- `{}` {}: {}", p.record, p.kind.name(), p.message);
+    }
+    if folded {
+        let _ = writeln!(out, "\n</details>\n");
     }
     for c in &r.integrity.chains {
         let _ = writeln!(
