@@ -153,10 +153,10 @@ fn history(store: Option<String>) -> History {
     for n in 0..DAYS {
         let d = day(n).to_string();
         let c = |repo: &Path,
-                     time: String,
-                     message: &str,
-                     files: &[(&str, &str)],
-                     commits: &mut Vec<(String, String)>| {
+                 time: String,
+                 message: &str,
+                 files: &[(&str, &str)],
+                 commits: &mut Vec<(String, String)>| {
             let sha = commit(repo, &time, message, files);
             commits.push((name_of(message), sha.clone()));
             sha
