@@ -63,7 +63,29 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
         write_report(path, "SARIF", sarif())?;
     }
     if let Some(path) = &args.markdown {
-        let meta = report::markdown::Meta::now(&settings.paths);
+        // Where and with what the scan ran, read here so that the report
+        // stays a pure function of the result and this.
+        let root = settings
+            .paths
+            .iter()
+            .find(|p| p.as_os_str() != "-")
+            .map(|p| {
+                if p.is_dir() {
+                    p.clone()
+                } else {
+                    p.parent().map(Path::to_path_buf).unwrap_or_default()
+                }
+            })
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| std::path::PathBuf::from("."));
+        let (time, clock) = crate::dates::now();
+        let meta = report::markdown::Meta {
+            time,
+            clock_overridden: clock == crate::dates::ClockSource::Override,
+            source: crate::evidence::context::source(&root, &crate::evidence::context::process_env),
+            policy_bundle: crate::evidence::build::policies(&settings).bundle,
+            paths: settings.paths.iter().map(|p| slash_path(p)).collect(),
+        };
         write_report(path, "Markdown", &report::markdown::render(&result, &meta))?;
     }
     let out = match args.format {

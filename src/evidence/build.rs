@@ -141,7 +141,7 @@ pub fn statement(result: &ScanResult, settings: &Settings, ctx: RunContext) -> S
 
 /// Each policy file's digest, `--data` documents too (they parameterise
 /// policies), and one digest over all of them.
-fn policies(settings: &Settings) -> Policies {
+pub(crate) fn policies(settings: &Settings) -> Policies {
     let mut files: Vec<FileRef> = settings
         .sources
         .iter()

@@ -1,53 +1,120 @@
 //! The Markdown readiness report (`--markdown FILE`): what a compliance lead
-//! hands an auditor or pastes in a wiki. Scope, date and commit; per
-//! criterion and objective its status, controls and failing findings with
-//! file:line; waived findings with reason, owner and expiry; and the list of
-//! criteria that need manual evidence. Never shows a criterion as satisfied
-//! because its controls found nothing to examine.
+//! hands an auditor or pastes in a wiki, so it has to stay readable when a
+//! repository has thousands of findings and has to say what it is evidence
+//! of.
+//!
+//! A control usually maps to several criteria and objectives; listing the
+//! findings under each of them repeated every finding two to four times and
+//! buried the report. So each finding is listed once, under the control that
+//! found it, in the *Findings* appendix, and the criteria and the per-control
+//! table link there with counts: the report grows with the findings, not
+//! with findings times criteria. The run's identity (time, commit and
+//! whether the work tree differed from it, repository, branch, digest of
+//! the policy bundle) is given in [`Meta`] by the command layer, so
+//! rendering stays a pure function of the result that tests can pin.
+//! Everything that comes from the scanned repository (messages, paths,
+//! resource names) is escaped: a hostile file name must not add table
+//! columns nor put HTML in a wiki page. A criterion is never shown as
+//! satisfied because its controls found nothing to examine.
 
+use crate::evidence::statement::Source;
 use crate::results::coverage::{Coverage, Item, Status};
-use crate::results::{ControlResult, Outcome, ScanResult};
+use crate::results::{ControlResult, Finding, Level, Outcome, ScanResult, TargetResult};
+use crate::words::plural;
+use chrono::{DateTime, Utc};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
-use std::path::PathBuf;
 
-/// Facts about the run that are not in the result.
+/// Facts about the run that are not in the result, gathered by the command
+/// layer (git, the clock, the policy files) so that [`render`] reads nothing.
 pub struct Meta {
-    pub date: String,
-    pub commit: Option<String>,
+    /// When the report was made (`ASSURE_NOW` in tests).
+    pub time: DateTime<Utc>,
+    /// The clock was set by `ASSURE_NOW`: the time is no evidence.
+    pub clock_overridden: bool,
+    /// Repository, branch, commit and whether the work tree was dirty, as
+    /// the evidence ledger records them.
+    pub source: Source,
+    /// The policy bundle's digest, as the evidence ledger records it.
+    pub policy_bundle: String,
+    /// The scanned paths as given.
     pub paths: Vec<String>,
 }
 
-impl Meta {
-    /// Today's date (UTC) and, when the first path is in a git checkout, its commit.
-    pub fn now(paths: &[PathBuf]) -> Meta {
-        let dir = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
-        let dir = if dir.is_file() {
-            dir.parent().map(PathBuf::from).unwrap_or_default()
-        } else {
-            dir
-        };
-        let commit = std::process::Command::new("git")
-            .args(["rev-parse", "--short=12", "HEAD"])
-            .current_dir(if dir.as_os_str().is_empty() {
-                PathBuf::from(".")
-            } else {
-                dir
-            })
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
-            .filter(|s| !s.is_empty());
-        Meta {
-            date: crate::dates::today().to_string(),
-            commit,
-            paths: paths.iter().map(|p| crate::paths::slash_path(p)).collect(),
+/// Text from the scan (messages, titles, reasons) made inert for Markdown
+/// and for the HTML wikis render it to: `<`, `>` and `&` as entities,
+/// characters that open emphasis, code, links or strike-through, and the
+/// table separator `|`, backslash-escaped; line breaks and other control
+/// characters as spaces, so a row stays one row. Underscores inside a word
+/// (`aws_s3_bucket`) cannot open emphasis and are left as they are, to keep
+/// the file readable as plain text.
+fn esc(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let word = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphanumeric())
+    };
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '[' | ']' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '_' if word(i.checked_sub(1)) && word(Some(i + 1)) => out.push(c),
+            '_' => out.push_str("\\_"),
+            // Would start a heading, a list or a rule where the text begins a line.
+            '#' | '+' | '-' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
         }
     }
+    out
 }
 
-fn esc(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+/// A code span for a path, resource name or id in a table cell: shown as
+/// written. The fence is longer than any run of backticks inside; `|` is
+/// escaped, which GitHub's tables undo inside code spans too.
+fn code(s: &str) -> String {
+    span(s, true)
+}
+
+/// [`code`] outside a table, where `\|` would show its backslash.
+fn code_text(s: &str) -> String {
+    span(s, false)
+}
+
+fn span(s: &str, in_table: bool) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if s.is_empty() {
+        return String::new();
+    }
+    let s = if in_table { s.replace('|', "\\|") } else { s };
+    let mut longest = 0;
+    let mut run = 0;
+    for c in s.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    // A space on both sides is stripped again by Markdown; it keeps a
+    // leading or trailing backtick or space apart from the fence.
+    let pad = if s.starts_with(['`', ' ']) || s.ends_with(['`', ' ']) {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{s}{pad}{fence}")
 }
 
 /// Plain words (no emoji: wikis, PDFs and terminals render them unevenly),
@@ -63,25 +130,327 @@ fn badge(s: Status) -> &'static str {
     }
 }
 
+/// A control's targets by outcome.
+#[derive(Default)]
+struct Counts {
+    passed: usize,
+    failed: usize,
+    warned: usize,
+    waived: usize,
+    known: usize,
+    errors: usize,
+}
+
+impl Counts {
+    fn of(c: &ControlResult) -> Counts {
+        let mut n = Counts::default();
+        for t in &c.targets {
+            match t.outcome {
+                Outcome::Pass => n.passed += 1,
+                Outcome::Fail => n.failed += 1,
+                Outcome::Warn => n.warned += 1,
+                Outcome::Waived => n.waived += 1,
+                Outcome::Known => n.known += 1,
+                Outcome::Error => n.errors += 1,
+            }
+        }
+        n
+    }
+
+    /// Anything the appendix lists: every outcome but a pass.
+    fn listed(&self) -> bool {
+        self.failed + self.warned + self.waived + self.known + self.errors > 0
+    }
+
+    /// `3 failed, 1 waived`: the outcomes other than passes that occurred.
+    fn words(&self) -> String {
+        [
+            (self.failed, "**failed**"),
+            (self.errors, "**errors**"),
+            (self.known, "known (baseline)"),
+            (self.warned, "warned"),
+            (self.waived, "waived"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| format!("{n} {w}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+}
+
+/// The anchor of each control's section in the appendix: `control-` and
+/// its id in lower case, anything but letters, digits and `-` as `-`, so a
+/// link to a control is the same in every report. Ids are unique; custom
+/// ids that come out the same get `-2`, `-3` in id order.
+fn anchors<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeMap<&'a str, String> {
+    let ids: BTreeSet<&str> = ids.collect();
+    let mut taken = BTreeSet::new();
+    let mut out = BTreeMap::new();
+    for id in ids {
+        let slug: String = id
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let base = format!("control-{slug}");
+        let mut anchor = base.clone();
+        let mut n = 1;
+        while !taken.insert(anchor.clone()) {
+            n += 1;
+            anchor = format!("{base}-{n}");
+        }
+        out.insert(id, anchor);
+    }
+    out
+}
+
+/// Critical first, then by id: the order of the appendix and of the links
+/// to it.
+fn by_severity(a: &ControlResult, b: &ControlResult) -> std::cmp::Ordering {
+    (Reverse(a.control.severity), &a.control.id).cmp(&(Reverse(b.control.severity), &b.control.id))
+}
+
 pub fn render(result: &ScanResult, meta: &Meta) -> String {
     let mut out = String::new();
+    let anchors = anchors(result.controls.iter().map(|c| c.control.id.as_str()));
+    let counts: BTreeMap<&str, Counts> = result
+        .controls
+        .iter()
+        .map(|c| (c.control.id.as_str(), Counts::of(c)))
+        .collect();
+    let listed = |id: &str| counts.get(id).is_some_and(Counts::listed);
+    let link = |id: &str| match anchors.get(id) {
+        Some(a) if listed(id) => format!("[{}](#{a})", code(id)),
+        _ => code(id),
+    };
+
+    about(&mut out, result, meta);
+    summary(&mut out, result);
+
     let cov = &result.coverage;
+    for (name, items) in [
+        ("SOC 2 criteria", &cov.soc2),
+        ("SOC 1 objectives", &cov.soc1),
+    ] {
+        if items.is_empty() {
+            continue;
+        }
+        let automated: Vec<&Item> = items
+            .iter()
+            .filter(|i| i.status != Status::Manual)
+            .collect();
+        let _ = writeln!(out, "## {name}\n");
+        if automated.is_empty() {
+            let _ = writeln!(
+                out,
+                "No automated control maps to any of them: see *Manual evidence needed*.\n"
+            );
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "{} of {} have automated controls{}. Pass, fail and waived count resources, over all the controls of each.\n",
+            automated.len(),
+            items.len(),
+            if automated.len() < items.len() {
+                "; the others are listed under *Manual evidence needed*"
+            } else {
+                ""
+            }
+        );
+        let _ = writeln!(out, "| id | title | status | controls | pass | fail | waived |\n|---|---|---|---|---|---|---|");
+        for i in automated {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                esc(&i.id),
+                esc(&i.title),
+                badge(i.status),
+                if i.controls.is_empty() {
+                    "—".to_owned()
+                } else {
+                    i.controls
+                        .iter()
+                        .map(|c| code(c))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                },
+                i.passed,
+                i.failed,
+                i.waived
+            );
+        }
+        let _ = writeln!(out);
+        // Per criterion, the controls with findings: links to the appendix,
+        // with why each is evidence for it.
+        for i in items.iter().filter(|i| {
+            matches!(
+                i.status,
+                Status::Failing | Status::Incomplete | Status::Waived
+            )
+        }) {
+            let mut controls: Vec<&ControlResult> = result
+                .controls
+                .iter()
+                .filter(|c| i.controls.contains(&c.control.id) && listed(&c.control.id))
+                .collect();
+            controls.sort_by(|a, b| by_severity(a, b));
+            let _ = writeln!(out, "### {} {}\n", esc(&i.id), esc(&i.title));
+            for c in controls {
+                let n = counts.get(c.control.id.as_str()).map(Counts::words);
+                let _ = write!(
+                    out,
+                    "- {} ({}): {}",
+                    link(&c.control.id),
+                    c.control.severity,
+                    n.unwrap_or_default()
+                );
+                match c.control.rationale.get(&i.id) {
+                    Some(why) => {
+                        let _ = writeln!(out, ". {}", esc(why));
+                    }
+                    None => {
+                        let _ = writeln!(out);
+                    }
+                }
+            }
+            let _ = writeln!(out);
+        }
+    }
+
+    controls_table(&mut out, result, &counts, &link);
+
+    let manual: Vec<&Item> = cov.manual().collect();
+    let _ = writeln!(out, "## Manual evidence needed\n");
+    if manual.is_empty() {
+        let _ = writeln!(
+            out,
+            "Every criterion and objective in scope has at least one automated control.\n"
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "No automated control maps to these {} criteria and objectives: collect their evidence by hand (policies, procedures, reviews, tickets).\n",
+            manual.len()
+        );
+        for i in manual {
+            let _ = writeln!(out, "- **{}** {}", esc(&i.id), esc(&i.title));
+        }
+        let _ = writeln!(out);
+    }
+    if !result.input_errors.is_empty() {
+        let _ = writeln!(out, "## Inputs that could not be checked\n");
+        for e in &result.input_errors {
+            let _ = writeln!(out, "- {}", code_text(&e.display()));
+        }
+        let _ = writeln!(out);
+    }
+    let lines = result.not_examined.lines();
+    if !lines.is_empty() {
+        let _ = writeln!(out, "## Not examined\n");
+        let _ = writeln!(
+            out,
+            "What this scan found and did not examine: evidence for these must come from elsewhere.\n"
+        );
+        for (path, line, text) in lines {
+            let at = match (path, line) {
+                (Some(p), Some(l)) => format!("{} ", code_text(&format!("{p}:{l}"))),
+                (Some(p), None) => format!("{} ", code_text(p)),
+                (None, _) => String::new(),
+            };
+            let _ = writeln!(out, "- {at}{}", esc(&text));
+        }
+        let _ = writeln!(out);
+    }
+    let w = &result.waivers;
+    if !w.expired.is_empty() || !w.unused.is_empty() {
+        let _ = writeln!(out, "## Waivers needing attention\n");
+        for (x, n) in &w.expired {
+            let _ = writeln!(
+                out,
+                "- **expired** on {}: {} on {} ({} findings fail again), owner {}: {}",
+                esc(&x.expires),
+                code_text(&x.control),
+                code_text(&x.path),
+                n,
+                esc(&x.owner),
+                esc(&x.reason)
+            );
+        }
+        for x in &w.unused {
+            let _ = writeln!(
+                out,
+                "- **unused**: {} on {} matched no finding, owner {}: {}",
+                code_text(&x.control),
+                code_text(&x.path),
+                esc(&x.owner),
+                esc(&x.reason)
+            );
+        }
+        let _ = writeln!(out);
+    }
+
+    findings(&mut out, result, &counts, &anchors);
+    out
+}
+
+/// What the report is evidence of: when, which commit of which repository,
+/// with which policies, over what.
+fn about(out: &mut String, result: &ScanResult, meta: &Meta) {
+    let cov = &result.coverage;
+    let src = &meta.source;
     let _ = writeln!(out, "# Compliance readiness report\n");
     let _ = writeln!(out, "| About this run | |\n|---|---|");
-    let _ = writeln!(out, "| Date | {} |", meta.date);
+    let _ = writeln!(
+        out,
+        "| Date | {}{} |",
+        meta.time.format("%Y-%m-%d %H:%M:%S UTC"),
+        if meta.clock_overridden {
+            " (clock set by ASSURE_NOW: not evidence of when the scan ran)"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(
+        out,
+        "| Repository | {} |",
+        src.remote.as_deref().map_or("unknown".to_owned(), code)
+    );
+    let _ = writeln!(
+        out,
+        "| Branch | {} |",
+        src.branch.as_deref().map_or("unknown".to_owned(), code)
+    );
     let _ = writeln!(
         out,
         "| Commit | {} |",
-        meta.commit
-            .as_deref()
-            .map_or("not a git checkout".to_owned(), |c| format!("`{c}`"))
+        match (&src.commit, src.dirty) {
+            (None, _) => "unknown: not a git checkout".to_owned(),
+            (Some(c), Some(true)) => format!(
+                "{}, **with uncommitted changes**: the files scanned differ from the commit",
+                code(c)
+            ),
+            (Some(c), Some(false)) => format!("{}, work tree clean", code(c)),
+            (Some(c), None) => code(c),
+        }
+    );
+    let _ = writeln!(
+        out,
+        "| Policy bundle | sha256 {} (of the `sha256sum` listing of the policy files and data documents, as the evidence ledger records it) |",
+        code(&meta.policy_bundle)
     );
     let _ = writeln!(
         out,
         "| Scanned | {} |",
         meta.paths
             .iter()
-            .map(|p| format!("`{p}`"))
+            .map(|p| code(p))
             .collect::<Vec<_>>()
             .join(", ")
     );
@@ -120,10 +489,23 @@ pub fn render(result: &ScanResult, meta: &Meta) -> String {
     let s = &result.summary;
     let _ = writeln!(
         out,
-        "| Result | {} controls over {} documents: {} targets passed, {} failed, {} waived, {} errors; {} inputs could not be read |",
-        s.controls, s.documents, s.passed, s.failed, s.waived, s.errors, s.input_errors
+        "| Result | {} controls over {} documents: {} targets passed, {} failed, {} warned, {} waived, {} known, {} errors; {} inputs could not be read |",
+        s.controls, s.documents, s.passed, s.failed, s.warned, s.waived, s.known, s.errors, s.input_errors
     );
+    if let Some(b) = &result.baseline {
+        let _ = writeln!(
+            out,
+            "| Baseline | {}: {} known (reported, not failing the run), {} new, {} fixed |",
+            code(&b.file),
+            b.known,
+            b.new,
+            b.fixed.len()
+        );
+    }
+}
 
+fn summary(out: &mut String, result: &ScanResult) {
+    let cov = &result.coverage;
     let _ = writeln!(out, "\n## Summary\n");
     for (name, items) in [
         ("SOC 2 criteria", &cov.soc2),
@@ -157,208 +539,205 @@ pub fn render(result: &ScanResult, meta: &Meta) -> String {
     }
     let _ = writeln!(
         out,
-        "\nA criterion passes only when at least one of its automated controls examined something and none failed. Automated controls are evidence for the configuration in this repository at this commit; they do not replace the evidence an auditor asks for over the audit period.\n"
+        "\nA criterion passes only when at least one of its automated controls examined something and none failed. Automated controls are evidence for the configuration in this repository at this commit; they do not replace the evidence an auditor asks for over the audit period. Each finding is listed once, under its control in *Findings* at the end; the sections before link there.\n"
     );
+}
 
-    for (name, items) in [
-        ("SOC 2 criteria", &cov.soc2),
-        ("SOC 1 objectives", &cov.soc1),
-    ] {
-        if items.is_empty() {
-            continue;
+/// Every control that ran with its counts, those failing first (critical
+/// first), then those with anything else to look at, then the clean ones;
+/// the controls that examined nothing on one line.
+fn controls_table(
+    out: &mut String,
+    result: &ScanResult,
+    counts: &BTreeMap<&str, Counts>,
+    link: &dyn Fn(&str) -> String,
+) {
+    let (mut ran, idle): (Vec<&ControlResult>, Vec<&ControlResult>) =
+        result.controls.iter().partition(|c| !c.targets.is_empty());
+    let none = Counts::default();
+    let of = |c: &ControlResult| counts.get(c.control.id.as_str()).unwrap_or(&none);
+    let rank = |c: &ControlResult| {
+        let n = of(c);
+        if n.failed > 0 {
+            0
+        } else if n.listed() {
+            1
+        } else {
+            2
         }
-        let automated: Vec<&Item> = items
-            .iter()
-            .filter(|i| i.status != Status::Manual)
-            .collect();
-        let _ = writeln!(out, "## {name}\n");
-        if automated.is_empty() {
-            let _ = writeln!(
-                out,
-                "No automated control maps to any of them: see *Manual evidence needed*.\n"
-            );
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "{} of {} have automated controls; the others are listed under *Manual evidence needed*.\n",
-            automated.len(),
-            items.len()
-        );
-        let _ = writeln!(out, "| id | title | status | controls | pass | fail | waived |\n|---|---|---|---|---|---|---|");
-        for i in automated {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                i.id,
-                esc(&i.title),
-                badge(i.status),
-                if i.controls.is_empty() {
-                    "—".to_owned()
-                } else {
-                    i.controls
-                        .iter()
-                        .map(|c| format!("`{c}`"))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                },
-                i.passed,
-                i.failed,
-                i.waived
-            );
-        }
-        let _ = writeln!(out);
-        for i in items.iter().filter(|i| {
-            matches!(
-                i.status,
-                Status::Failing | Status::Incomplete | Status::Waived
-            )
-        }) {
-            detail(&mut out, i, result);
-        }
-    }
-
-    let manual: Vec<&Item> = cov.manual().collect();
-    let _ = writeln!(out, "## Manual evidence needed\n");
-    if manual.is_empty() {
-        let _ = writeln!(
-            out,
-            "Every criterion and objective in scope has at least one automated control.\n"
-        );
+    };
+    ran.sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| by_severity(a, b)));
+    let _ = writeln!(out, "## Controls\n");
+    if ran.is_empty() {
+        let _ = writeln!(out, "No control examined anything in this scan.\n");
     } else {
         let _ = writeln!(
             out,
-            "No automated control maps to these {} criteria and objectives: collect their evidence by hand (policies, procedures, reviews, tickets).\n",
-            manual.len()
+            "{} control{} examined something, {} of them with failures. Counts are resources (targets); the findings are listed under *Findings*.\n",
+            ran.len(),
+            plural(ran.len()),
+            ran.iter().filter(|c| of(c).failed > 0).count()
         );
-        for i in manual {
-            let _ = writeln!(out, "- **{}** {}", i.id, i.title);
-        }
-        let _ = writeln!(out);
-    }
-    if !result.input_errors.is_empty() {
-        let _ = writeln!(out, "## Inputs that could not be checked\n");
-        for e in &result.input_errors {
-            let _ = writeln!(out, "- `{}`", esc(&e.display()));
-        }
-        let _ = writeln!(out);
-    }
-    let lines = result.not_examined.lines();
-    if !lines.is_empty() {
-        let _ = writeln!(out, "## Not examined\n");
         let _ = writeln!(
             out,
-            "What this scan found and did not examine: evidence for these must come from elsewhere.\n"
+            "| control | severity | title | passed | failed | warned | waived | known | errors |\n|---|---|---|---|---|---|---|---|---|"
         );
-        for (path, line, text) in lines {
-            let at = match (path, line) {
-                (Some(p), Some(l)) => format!("`{}:{l}` ", esc(p)),
-                (Some(p), None) => format!("`{}` ", esc(p)),
-                (None, _) => String::new(),
-            };
-            let _ = writeln!(out, "- {at}{}", esc(&text));
-        }
-        let _ = writeln!(out);
-    }
-    let w = &result.waivers;
-    if !w.expired.is_empty() || !w.unused.is_empty() {
-        let _ = writeln!(out, "## Waivers needing attention\n");
-        for (x, n) in &w.expired {
+        for c in ran {
+            let n = of(c);
             let _ = writeln!(
                 out,
-                "- **expired** on {}: `{}` on `{}` ({} findings fail again), owner {}: {}",
-                x.expires,
-                x.control,
-                x.path,
-                n,
-                x.owner,
-                esc(&x.reason)
-            );
-        }
-        for x in &w.unused {
-            let _ = writeln!(
-                out,
-                "- **unused**: `{}` on `{}` matched no finding, owner {}: {}",
-                x.control,
-                x.path,
-                x.owner,
-                esc(&x.reason)
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                link(&c.control.id),
+                c.control.severity,
+                esc(&c.control.title),
+                n.passed,
+                n.failed,
+                n.warned,
+                n.waived,
+                n.known,
+                n.errors
             );
         }
         let _ = writeln!(out);
     }
-    out
+    if !idle.is_empty() {
+        let mut ids: Vec<&str> = idle.iter().map(|c| c.control.id.as_str()).collect();
+        ids.sort_unstable();
+        let _ = writeln!(
+            out,
+            "Examined nothing in this scan ({} control{}, no evidence either way): {}.\n",
+            ids.len(),
+            plural(ids.len()),
+            ids.iter()
+                .map(|id| code_text(id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
 }
 
-/// Failing and waived findings of the controls behind one criterion.
-fn detail(out: &mut String, item: &Item, result: &ScanResult) {
-    let controls: Vec<&ControlResult> = result
+/// The appendix: each finding once, under the control that found it, with
+/// file:line, resource and message; waived ones with reason, owner and
+/// expiry, known ones marked; evaluation errors too.
+fn findings(
+    out: &mut String,
+    result: &ScanResult,
+    counts: &BTreeMap<&str, Counts>,
+    anchors: &BTreeMap<&str, String>,
+) {
+    let mut controls: Vec<&ControlResult> = result
         .controls
         .iter()
-        .filter(|c| item.controls.contains(&c.control.id))
+        .filter(|c| {
+            counts
+                .get(c.control.id.as_str())
+                .is_some_and(Counts::listed)
+        })
         .collect();
-    let _ = writeln!(out, "### {} {}\n", item.id, esc(&item.title));
-    // Why each control is evidence for this criterion or objective.
-    for c in &controls {
-        if let Some(why) = c.control.rationale.get(&item.id) {
-            let _ = writeln!(out, "- *`{}`*: {}", c.control.id, esc(why));
-        }
+    controls.sort_by(|a, b| by_severity(a, b));
+    let _ = writeln!(out, "## Findings\n");
+    if controls.is_empty() {
+        let _ = writeln!(out, "No finding and no evaluation error.");
+        return;
     }
+    let _ = writeln!(
+        out,
+        "Each finding once, under the control that found it; controls by severity, critical first, then by id.\n"
+    );
     for c in controls {
-        for t in &c.targets {
-            match t.outcome {
-                Outcome::Fail => {
-                    for f in t
-                        .findings
-                        .iter()
-                        .filter(|f| f.waiver.is_none() && f.level == crate::results::Level::Deny)
-                    {
-                        let _ = writeln!(
-                            out,
-                            "- **fail** `{}` {} — `{}`",
-                            c.control.id,
-                            esc(&f.message),
-                            located(f, t)
-                        );
-                    }
-                }
-                Outcome::Waived => {
-                    for f in &t.findings {
-                        if let Some(w) = &f.waiver {
-                            let _ = writeln!(
-                                out,
-                                "- waived `{}` {} — `{}`: {} (owner {}, expires {})",
-                                c.control.id,
-                                esc(&f.message),
-                                located(f, t),
-                                esc(&w.reason),
-                                w.owner.as_deref().unwrap_or("?"),
-                                w.expires.as_deref().unwrap_or("?")
-                            );
-                        }
-                    }
-                }
-                Outcome::Error => {
-                    let _ = writeln!(
-                        out,
-                        "- **error** `{}` could not evaluate `{}`: {}",
-                        c.control.id,
-                        t.name,
-                        esc(t.error.as_deref().unwrap_or(""))
-                    );
-                }
-                _ => {}
+        let ctl = &c.control;
+        let anchor = anchors.get(ctl.id.as_str()).cloned().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "### <a id=\"{anchor}\"></a>{} {}\n",
+            code_text(&ctl.id),
+            esc(&ctl.title)
+        );
+        let maps: Vec<String> = ctl.soc2.iter().chain(&ctl.soc1).map(|m| esc(m)).collect();
+        let _ = write!(
+            out,
+            "Severity {}; {}; {}.",
+            ctl.severity,
+            if maps.is_empty() {
+                "maps to no criterion".to_owned()
+            } else {
+                format!("maps to {}", maps.join(", "))
+            },
+            counts
+                .get(ctl.id.as_str())
+                .map(Counts::words)
+                .unwrap_or_default()
+        );
+        if !ctl.remediation.is_empty() {
+            let _ = write!(out, " Remediation: {}", esc(&ctl.remediation));
+        }
+        let _ = writeln!(
+            out,
+            "\n\n| status | location | resource | message | waiver or baseline |\n|---|---|---|---|---|"
+        );
+        for t in c.targets.iter().filter(|t| t.outcome != Outcome::Pass) {
+            if t.outcome == Outcome::Error {
+                let _ = writeln!(
+                    out,
+                    "| **error** | {} | {} | could not evaluate: {} | |",
+                    code(&t.path),
+                    t.resource.as_deref().map(code).unwrap_or_default(),
+                    esc(t.error.as_deref().unwrap_or(""))
+                );
+            }
+            for f in &t.findings {
+                row(out, f, t);
             }
         }
+        let _ = writeln!(out);
     }
-    let _ = writeln!(out);
 }
 
-fn located(f: &crate::results::Finding, t: &crate::results::TargetResult) -> String {
-    match &f.location {
-        Some(l) => format!("{}:{}", l.path, l.line),
-        None => t.path.clone(),
+fn row(out: &mut String, f: &Finding, t: &TargetResult) {
+    let status = if f.waiver.is_some() {
+        "waived"
+    } else if f.known {
+        "known"
+    } else {
+        match f.level {
+            Level::Deny => "**fail**",
+            Level::Warn => "warn",
+        }
+    };
+    let mut location = match &f.location {
+        Some(l) => code(&format!("{}:{}", l.path, l.line)),
+        None => code(&t.path),
+    };
+    if let Some(from) = f.called_from() {
+        let _ = write!(location, " ({})", esc(&from));
     }
+    let resource = f
+        .resource
+        .as_deref()
+        .or(t.resource.as_deref())
+        .map(code)
+        .unwrap_or_default();
+    let note = match (&f.waiver, &f.expired_waiver) {
+        (Some(w), _) => format!(
+            "{} (owner {}, expires {}, declared in {})",
+            esc(&w.reason),
+            esc(w.owner.as_deref().unwrap_or("?")),
+            esc(w.expires.as_deref().unwrap_or("?")),
+            code(&w.source)
+        ),
+        (None, Some(w)) => format!(
+            "**waiver expired** {}: {}",
+            esc(w.expires.as_deref().unwrap_or("?")),
+            esc(&w.reason)
+        ),
+        (None, None) if f.known => "in the baseline: does not fail the run".to_owned(),
+        (None, None) => String::new(),
+    };
+    let _ = writeln!(
+        out,
+        "| {status} | {location} | {resource} | {} | {note} |",
+        esc(&f.message)
+    );
 }
 
 /// `assure criteria --format markdown`: the coverage tables alone.
@@ -403,4 +782,40 @@ pub fn coverage_section(cov: &Coverage, scanned: bool) -> String {
         let _ = writeln!(out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn esc_leaves_no_markup_and_keeps_words_readable() {
+        assert_eq!(
+            esc("a|b\n<i>&`c`*d* [e](f) ~g~ \\"),
+            "a\\|b &lt;i&gt;&amp;\\`c\\`\\*d\\* \\[e\\](f) \\~g\\~ \\\\"
+        );
+        // Underscores inside a word cannot open emphasis: left alone.
+        assert_eq!(esc("aws_s3_bucket _x_"), "aws_s3_bucket \\_x\\_");
+        assert_eq!(esc("# not a heading"), "\\# not a heading");
+    }
+
+    #[test]
+    fn code_spans_hold_anything() {
+        assert_eq!(code("a/b.tf"), "`a/b.tf`");
+        assert_eq!(code("a|b"), "`a\\|b`");
+        assert_eq!(code_text("a|b"), "`a|b`");
+        assert_eq!(code("a`b"), "``a`b``");
+        assert_eq!(code("`x`"), "`` `x` ``");
+        assert_eq!(code("a\nb"), "`a b`");
+        assert_eq!(code(""), "");
+    }
+
+    #[test]
+    fn anchors_are_stable_and_distinct() {
+        let a = anchors(["k8s-probes", "main-rules", "Main.Rules"].into_iter());
+        assert_eq!(a["k8s-probes"], "control-k8s-probes");
+        // Collapsing to the same text, the later id (in id order) gets `-2`.
+        assert_eq!(a["Main.Rules"], "control-main-rules");
+        assert_eq!(a["main-rules"], "control-main-rules-2");
+    }
 }
