@@ -93,6 +93,8 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
             &result,
             &TextOptions {
                 quiet: args.output.quiet,
+                group_by: args.output.group_by,
+                max_findings: args.output.max_findings,
             },
         ),
         Format::Json => json().clone(),
@@ -101,7 +103,7 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
         Format::Github => {
             report::github::write_step_summary(&result)
                 .map_err(|e| fatal(format!("cannot write GITHUB_STEP_SUMMARY: {e}")))?;
-            report::github::render(&result)
+            report::github::render(&result, args.output.max_findings)
         }
     };
     print_stdout(&out)?;
@@ -450,8 +452,9 @@ pub fn run_criteria(args: &CriteriaArgs) -> Result<i32, Fatal> {
         } = crate::scan::run(&settings, false)?;
         (coverage, verdict.exit_code)
     } else {
-        let controls: Vec<ControlResult> = settings
-            .load_controls()?
+        let loaded = settings.load_controls()?;
+        let left_out = loaded.unselected;
+        let controls: Vec<ControlResult> = loaded
             .set
             .controls
             .into_iter()
@@ -460,7 +463,7 @@ pub fn run_criteria(args: &CriteriaArgs) -> Result<i32, Fatal> {
                 targets: vec![],
             })
             .collect();
-        (coverage(&settings.scope, &controls), 0)
+        (coverage(&settings.scope, &controls, &left_out), 0)
     };
     let out = match args.format {
         ListFormat::Json => pretty_json(&coverage),
@@ -480,6 +483,7 @@ pub fn run_verify(args: &VerifyArgs) -> Result<i32, Fatal> {
         &settings.sources,
         &crate::verify::VerifyOptions {
             objectives: &settings.scope.objectives,
+            data: &settings.data,
             timeout: settings.timeout(),
             coverage: args.coverage,
         },

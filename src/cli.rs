@@ -4,6 +4,7 @@
 use crate::controls::Severity;
 use crate::evaluate::EngineMode;
 use crate::frameworks::Framework;
+use crate::report::text::GroupBy;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -338,6 +339,14 @@ pub struct OutputArgs {
     /// Print only failures, errors and the summary
     #[arg(short, long)]
     pub quiet: bool,
+    /// How the text report groups findings
+    #[arg(long, value_enum, default_value_t = GroupBy::File)]
+    pub group_by: GroupBy,
+    /// Print at most N findings (text) or annotations (github), the most
+    /// severe first for github, and count the rest [default: all in text,
+    /// 50 annotations in github]
+    #[arg(long, value_name = "N")]
+    pub max_findings: Option<usize>,
 }
 
 #[derive(Debug, Args)]

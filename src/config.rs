@@ -1,7 +1,7 @@
 //! `assure.yaml`: load, validate, defaults.
 //!
 //! Found as `-c FILE`, else `assure.yaml` or `.assure.yaml` in the current
-//! folder. Every key is optional; an unknown key is an error naming the file
+//! folder, else in the folder scanned when one folder is scanned. Every key is optional; an unknown key is an error naming the file
 //! and line, so a typo never silently drops a setting. Paths in the file
 //! (`policies`) are relative to the file's folder.
 
@@ -153,8 +153,12 @@ impl std::fmt::Display for ConfigError {
     }
 }
 
-/// The config file to use: the one given, else a default name in `cwd`.
-pub fn find(explicit: Option<&Path>, cwd: &Path) -> Option<PathBuf> {
+/// The config file to use: the one given, else a default name in `cwd`,
+/// else a default name in the one folder scanned (`assure test
+/// ../billing` reads `../billing/assure.yaml`, as linters find their
+/// config beside the code: a repository's waivers and objectives are not
+/// lost because the scan started elsewhere).
+pub fn find(explicit: Option<&Path>, cwd: &Path, root: Option<&Path>) -> Option<PathBuf> {
     if let Some(p) = explicit {
         return Some(p.to_path_buf());
     }
@@ -165,6 +169,13 @@ pub fn find(explicit: Option<&Path>, cwd: &Path) -> Option<PathBuf> {
         .iter()
         .find(|n| cwd.join(n).is_file())
         .map(PathBuf::from)
+        .or_else(|| {
+            let root = root.filter(|r| r.is_dir())?;
+            DEFAULT_NAMES
+                .iter()
+                .map(|n| root.join(n))
+                .find(|p| p.is_file())
+        })
 }
 
 /// Read and validate a config file.

@@ -15,7 +15,7 @@ use crate::inputs::{Document, InputError};
 use crate::paths::slash_path;
 use crate::pipeline::Streamed;
 use crate::results::coverage::coverage;
-use crate::results::{ControlResult, ScanResult, Summary, Tool, SCHEMA_VERSION};
+use crate::results::{ScanResult, Summary, Tool, SCHEMA_VERSION};
 use crate::settings::Settings;
 use crate::words::plural;
 use std::path::{Path, PathBuf};
@@ -111,17 +111,8 @@ fn assemble(
         &not_examined,
     );
     // Controls left out with --control/--skip-control still map their
-    // criteria: those are "not examined", never "no automated control".
-    let coverage = if unselected.is_empty() {
-        coverage(&settings.scope, &results)
-    } else {
-        let mut all = results.clone();
-        all.extend(unselected.iter().map(|c| ControlResult {
-            control: c.clone(),
-            targets: vec![],
-        }));
-        coverage(&settings.scope, &all)
-    };
+    // criteria: those are "partial", never "no automated control".
+    let coverage = coverage(&settings.scope, &results, unselected);
     ScanResult {
         schema_version: SCHEMA_VERSION,
         tool: Tool {

@@ -384,9 +384,26 @@ fn distinct_report_paths(reports: &[(&str, Option<&std::path::Path>)]) -> Result
 
 fn resolve(f: Flags) -> Result<Settings, Fatal> {
     crate::dates::check_clock().map_err(fatal)?;
+    // A dropped finding is a false pass, and regorus 0.14.1's VM drops them
+    // on ordinary policies with no error to show for it: refused, not run
+    // with a warning, until the engine is correct.
+    if f.engine == EngineMode::Vm {
+        return Err(fatal(
+            "--engine vm is refused: regorus 0.14.1's VM loses findings on ordinary policies \
+             (a function whose first body iterates and fails returns undefined instead of its \
+             `else` value; conflicting complete rules give undefined instead of an error), so \
+             its PASSED could be false. The interpreter (the default) runs every control",
+        ));
+    }
     let cwd = std::env::current_dir()
         .map_err(|e| fatal(format!("cannot read the current folder: {e}")))?;
-    let config = match config::find(f.config.as_deref(), &cwd) {
+    // The scanned folder's own config is used when the current folder has
+    // none (not for `verify`, whose paths are policies).
+    let root = match f.paths.as_slice() {
+        [one] if !f.verify => Some(one.as_path()),
+        _ => None,
+    };
+    let config = match config::find(f.config.as_deref(), &cwd, root) {
         Some(path) => config::load(&path)?,
         None => Config::default(),
     };

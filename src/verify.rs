@@ -67,6 +67,9 @@ impl VerifyReport {
 
 pub struct VerifyOptions<'a> {
     pub objectives: &'a [Objective],
+    /// `--data` documents, under `data` as in a scan: tests of policies
+    /// that read parameters see the same values.
+    pub data: &'a [serde_json::Value],
     pub timeout: Duration,
     pub coverage: bool,
 }
@@ -80,7 +83,7 @@ pub fn run(
         sources,
         &CompileOptions {
             objectives: opts.objectives,
-            data: vec![],
+            data: opts.data.to_vec(),
         },
     )?;
     let mut engine = set.engine.clone();

@@ -580,7 +580,6 @@ fn a_recursive_function_is_refused_before_it_can_overflow_the_stack() {
     let pod = d.join("k8s").to_string_lossy().into_owned();
     for args in [
         vec!["test", "--policy", &policy, &pod],
-        vec!["test", "--engine", "vm", "--policy", &policy, &pod],
         vec!["verify", "--no-builtin", &policy],
     ] {
         let out = within(std::time::Duration::from_secs(60), &args).expect("hung");

@@ -16,6 +16,7 @@ fn verify(sources: &[PolicySource]) -> assure::verify::VerifyReport {
         sources,
         &VerifyOptions {
             objectives: &objectives,
+            data: &[],
             timeout: Duration::from_secs(10),
             coverage: false,
         },

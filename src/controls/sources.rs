@@ -53,8 +53,12 @@ pub fn read_sources(paths: &[PathBuf], with_tests: bool) -> Result<Vec<PolicySou
             }
         }
     }
+    // One file named twice (`verify policy/` with `policies: [policy/]` in
+    // assure.yaml, or `./policy` beside `policy`) is loaded once: the same
+    // rules twice would be a conflict, not a second opinion.
     files.sort();
-    files.dedup();
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     files
         .into_iter()
         .filter(|f| with_tests || !is_test_file(&f.to_string_lossy()))

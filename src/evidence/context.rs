@@ -10,10 +10,13 @@ use std::process::{Command, Stdio};
 /// The repository a scan root belongs to, as git sees it; CI variables
 /// fill in what git cannot say (a detached checkout has no branch).
 pub fn source(root: &Path, env: &dyn Fn(&str) -> Option<String>) -> Source {
+    // A file named bare (`main.tf`) has an empty parent: the current folder.
     let dir = if root.is_dir() {
         root
     } else {
-        root.parent().unwrap_or(Path::new("."))
+        root.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
     };
     let git = |args: &[&str]| git_output(dir, args);
     let inside = git(&["rev-parse", "--is-inside-work-tree"]).as_deref() == Some("true");

@@ -191,8 +191,13 @@ pub fn apply_waivers(
     }
     let mut report = WaiverReport::default();
     report.applied.extend(policy_exceptions(controls));
+    // A waiver of a control that did not run (`--control`, `--criteria`,
+    // `--framework`) could not match anything: not evaluated, not unused.
+    let ran: std::collections::BTreeSet<&str> =
+        controls.iter().map(|c| c.control.id.as_str()).collect();
     for r in rules {
         match (r.matched, r.expired) {
+            (0, _) if !ran.contains(r.info.control.as_str()) => report.not_evaluated.push(r.info),
             (0, _) => report.unused.push(r.info),
             (n, true) => report.expired.push((r.info, n)),
             (n, false) => report.applied.push((r.info, n)),

@@ -2,6 +2,7 @@
 //! annotations on the pull request diff, and a Markdown job summary appended
 //! to `$GITHUB_STEP_SUMMARY` when it is set.
 
+use crate::controls::Severity;
 use crate::results::{Level, Outcome, ScanResult};
 use crate::words::plural;
 use std::fmt::Write as _;
@@ -12,6 +13,16 @@ fn data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
+}
+
+/// A Markdown table cell: no pipe, newline or backtick from a scanned
+/// file may end the cell or the code span.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+        .replace('`', "'")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Escape a workflow command property (file, title).
@@ -36,8 +47,37 @@ fn command(
     let _ = writeln!(out, "::{kind} {}::{}", props.join(","), data(message));
 }
 
-pub fn render(result: &ScanResult) -> String {
+/// Annotations written when `--max-findings` is not given: GitHub shows
+/// only a few per step and 50 per job, so more would only be dropped there
+/// without a word.
+pub const DEFAULT_ANNOTATIONS: usize = 50;
+
+/// The annotation level of a finding: critical and high are errors, medium
+/// a warning, low a notice, whatever the gate's threshold (the gate's
+/// verdict is the last line and the job's exit code).
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low => "notice",
+    }
+}
+
+/// One annotation to write, with what orders it.
+struct Annotation<'a> {
+    severity: Severity,
+    kind: &'static str,
+    file: (&'a str, usize),
+    title: String,
+    message: String,
+}
+
+/// Workflow commands for the live findings (the most severe first, at most
+/// `max` of them, then one notice counting the rest), evaluation and input
+/// errors, and expired or unused waivers; the verdict last.
+pub fn render(result: &ScanResult, max: Option<usize>) -> String {
     let mut out = String::new();
+    let mut findings: Vec<Annotation> = Vec::new();
     for c in &result.controls {
         let title = format!("{}: {}", c.control.id, c.control.title);
         for t in &c.targets {
@@ -51,11 +91,7 @@ pub fn render(result: &ScanResult) -> String {
                     &format!("could not evaluate: {}", t.error.as_deref().unwrap_or("")),
                 );
             }
-            for f in t.findings.iter().filter(|f| f.waiver.is_none() && !f.known) {
-                let kind = match f.level {
-                    Level::Deny if c.control.severity >= result.gate.fail_on => "error",
-                    Level::Deny | Level::Warn => "warning",
-                };
+            for f in t.findings.iter().filter(|f| f.is_live()) {
                 let mut msg = match &f.resource {
                     Some(r) => format!("{r}: {}", f.message),
                     None => f.message.clone(),
@@ -63,17 +99,57 @@ pub fn render(result: &ScanResult) -> String {
                 if !c.control.remediation.is_empty() {
                     msg.push_str(&format!("\nFix: {}", c.control.remediation));
                 }
-                let loc = f.location.as_ref().map(|l| (l.path.as_str(), l.line));
-                command(
-                    &mut out,
-                    &result.root_prefix,
+                let kind = match f.level {
+                    Level::Deny => level(c.control.severity),
+                    Level::Warn if c.control.severity >= Severity::Medium => "warning",
+                    Level::Warn => "notice",
+                };
+                findings.push(Annotation {
+                    severity: c.control.severity,
                     kind,
-                    loc.or(Some((t.path.as_str(), 1))),
-                    &title,
-                    &msg,
-                );
+                    file: f
+                        .location
+                        .as_ref()
+                        .map_or((t.path.as_str(), 1), |l| (l.path.as_str(), l.line)),
+                    title: format!("[{}] {title}", c.control.severity),
+                    message: msg,
+                });
             }
         }
+    }
+    // Stable: equal severities keep the report's order (control, target).
+    findings.sort_by_key(|a| std::cmp::Reverse(a.severity));
+    let max = max.unwrap_or(DEFAULT_ANNOTATIONS);
+    for a in findings.iter().take(max) {
+        command(
+            &mut out,
+            &result.root_prefix,
+            a.kind,
+            Some(a.file),
+            &a.title,
+            &a.message,
+        );
+    }
+    if findings.len() > max {
+        let rest = &findings[max..];
+        let mut per: std::collections::BTreeMap<Severity, usize> = Default::default();
+        for a in rest {
+            *per.entry(a.severity).or_default() += 1;
+        }
+        let parts: Vec<String> = per.iter().rev().map(|(s, n)| format!("{n} {s}")).collect();
+        command(
+            &mut out,
+            &result.root_prefix,
+            "notice",
+            None,
+            "assure: more findings",
+            &format!(
+                "{} more finding{} not annotated ({}): the job summary counts them and the SARIF and JUnit reports list every one",
+                rest.len(),
+                plural(rest.len()),
+                parts.join(", ")
+            ),
+        );
     }
     for e in &result.input_errors {
         command(
@@ -143,24 +219,30 @@ pub fn summary(result: &ScanResult) -> String {
         "\n{} controls, {} documents, {} targets: {} passed, {} failed, {} warned, {} waived, {} known, {} errors, {} input errors.\n",
         s.controls, s.documents, s.targets, s.passed, s.failed, s.warned, s.waived, s.known, s.errors, s.input_errors
     );
-    let mut rows = Vec::new();
+    // Failing findings per severity, then the rows worst first.
+    let mut rows: Vec<(Severity, String)> = Vec::new();
+    let mut per: std::collections::BTreeMap<Severity, usize> = Default::default();
     for c in &result.controls {
         for t in c.targets.iter().filter(|t| t.outcome == Outcome::Fail) {
             for f in t
                 .findings
                 .iter()
-                .filter(|f| f.level == Level::Deny && f.waiver.is_none() && !f.known)
+                .filter(|f| f.level == Level::Deny && f.is_live())
             {
+                *per.entry(c.control.severity).or_default() += 1;
                 let place = f
                     .location
                     .as_ref()
                     .map_or(t.path.clone(), |l| format!("{}:{}", l.path, l.line));
-                rows.push(format!(
-                    "| `{}` | {} | `{}` | {} |",
-                    c.control.id,
+                rows.push((
                     c.control.severity,
-                    place,
-                    f.message.replace('|', "\\|")
+                    format!(
+                        "| {} | `{}` | `{}` | {} |",
+                        c.control.severity,
+                        c.control.id,
+                        place.replace('|', "\\|").replace(['`', '\n', '\r'], "'"),
+                        cell(&f.message)
+                    ),
                 ));
             }
         }
@@ -168,16 +250,26 @@ pub fn summary(result: &ScanResult) -> String {
     if !rows.is_empty() {
         let _ = writeln!(
             out,
-            "| control | severity | where | finding |\n|---|---|---|---|"
+            "| severity | failing findings |\n|---|---|\n{}| **total** | **{}** |\n",
+            per.iter()
+                .rev()
+                .map(|(s, n)| format!("| {s} | {n} |\n"))
+                .collect::<String>(),
+            rows.len()
+        );
+        rows.sort_by_key(|r| std::cmp::Reverse(r.0));
+        let _ = writeln!(
+            out,
+            "| severity | control | where | finding |\n|---|---|---|---|"
         );
         const MAX: usize = 100;
-        for r in rows.iter().take(MAX) {
+        for (_, r) in rows.iter().take(MAX) {
             let _ = writeln!(out, "{r}");
         }
         if rows.len() > MAX {
             let _ = writeln!(
                 out,
-                "\n…and {} more; see the JUnit or SARIF report.",
+                "\n…and {} more (the least severe); see the JUnit or SARIF report.",
                 rows.len() - MAX
             );
         }

@@ -125,6 +125,7 @@ fn badge(s: Status) -> &'static str {
         Status::Failing => "**failing**",
         Status::Incomplete => "**incomplete** (evaluation errors)",
         Status::Waived => "waived only",
+        Status::Partial => "**partial** (some of its controls were not run)",
         Status::NotExamined => "not examined (its controls found nothing to check)",
         Status::Manual => "manual evidence needed",
     }
@@ -292,7 +293,7 @@ pub fn render(result: &ScanResult, meta: &Meta) -> String {
         for i in items.iter().filter(|i| {
             matches!(
                 i.status,
-                Status::Failing | Status::Incomplete | Status::Waived
+                Status::Failing | Status::Incomplete | Status::Waived | Status::Partial
             )
         }) {
             let mut controls: Vec<&ControlResult> = result
@@ -302,6 +303,17 @@ pub fn render(result: &ScanResult, meta: &Meta) -> String {
                 .collect();
             controls.sort_by(|a, b| by_severity(a, b));
             let _ = writeln!(out, "### {} {}\n", esc(&i.id), esc(&i.title));
+            if !i.not_run.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "- not run in this scan (left out with `--control` or `--skip-control`): {}",
+                    i.not_run
+                        .iter()
+                        .map(|c| code_text(c))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
             for c in controls {
                 let n = counts.get(c.control.id.as_str()).map(Counts::words);
                 let _ = write!(
@@ -394,6 +406,17 @@ pub fn render(result: &ScanResult, meta: &Meta) -> String {
             );
         }
         let _ = writeln!(out);
+    }
+    if !w.not_evaluated.is_empty() {
+        let _ = writeln!(
+            out,
+            "Waivers not evaluated (their controls did not run in this scan): {}\n",
+            w.not_evaluated
+                .iter()
+                .map(|x| format!("{} on {}", code_text(&x.control), code_text(&x.path)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
 
     findings(&mut out, result, &counts, &anchors);
@@ -520,6 +543,7 @@ fn summary(out: &mut String, result: &ScanResult) {
             (Status::Failing, "failing"),
             (Status::Incomplete, "incomplete"),
             (Status::Waived, "waived only"),
+            (Status::Partial, "partial (controls not run)"),
             (Status::NotExamined, "not examined"),
             (
                 Status::Manual,

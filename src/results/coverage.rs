@@ -7,6 +7,7 @@
 //! automated control at all is `manual` (manual evidence needed).
 
 use super::{ControlResult, Outcome};
+use crate::controls::Control;
 use crate::frameworks::{Category, SOC2_CRITERIA};
 use crate::scope::Scope;
 use serde::Serialize;
@@ -22,6 +23,10 @@ pub enum Status {
     Incomplete,
     /// Only waived findings and no pass.
     Waived,
+    /// Some of its controls were left out of this run (`--control`,
+    /// `--skip-control`) and none of those that ran failed or erred: the
+    /// run cannot say it passes.
+    Partial,
     /// It has controls, but they found nothing to examine in this scan.
     NotExamined,
     /// No automated control maps to it: manual evidence needed.
@@ -35,6 +40,7 @@ impl Status {
             Status::Failing => "failing",
             Status::Incomplete => "incomplete",
             Status::Waived => "waived",
+            Status::Partial => "partial",
             Status::NotExamined => "not examined",
             Status::Manual => "manual evidence needed",
         }
@@ -50,6 +56,10 @@ pub struct Item {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<Category>,
     pub controls: Vec<String>,
+    /// Its controls that did not run (left out with `--control` or
+    /// `--skip-control`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_run: Vec<String>,
     pub targets: usize,
     pub passed: usize,
     pub failed: usize,
@@ -77,14 +87,25 @@ impl Coverage {
 }
 
 /// Coverage of the scope by the controls (with or without scan results:
-/// controls with no results count as having examined nothing).
-pub fn coverage(scope: &Scope, controls: &[ControlResult]) -> Coverage {
-    let item = |id: &str, title: &str, category: Option<Category>, mapped: Vec<&ControlResult>| {
+/// controls with no results count as having examined nothing); `left_out`
+/// are the controls the selection did not run, whose criteria are
+/// `partial` at best.
+pub fn coverage(scope: &Scope, controls: &[ControlResult], left_out: &[Control]) -> Coverage {
+    let item = |id: &str,
+                title: &str,
+                category: Option<Category>,
+                mapped: Vec<&ControlResult>,
+                not_run: Vec<String>| {
         let mut it = Item {
             id: id.to_owned(),
             title: title.to_owned(),
             category,
-            controls: mapped.iter().map(|c| c.control.id.clone()).collect(),
+            controls: mapped
+                .iter()
+                .map(|c| c.control.id.clone())
+                .chain(not_run.iter().cloned())
+                .collect(),
+            not_run,
             targets: 0,
             passed: 0,
             failed: 0,
@@ -105,12 +126,14 @@ pub fn coverage(scope: &Scope, controls: &[ControlResult]) -> Coverage {
                 Outcome::Error => it.errors += 1,
             }
         }
-        it.status = if mapped.is_empty() {
+        it.status = if mapped.is_empty() && it.not_run.is_empty() {
             Status::Manual
         } else if it.failed > 0 {
             Status::Failing
         } else if it.errors > 0 {
             Status::Incomplete
+        } else if !it.not_run.is_empty() {
+            Status::Partial
         } else if it.passed + it.warned == 0 && it.waived > 0 {
             Status::Waived
         } else if it.passed + it.warned == 0 {
@@ -129,7 +152,12 @@ pub fn coverage(scope: &Scope, controls: &[ControlResult]) -> Coverage {
                     .iter()
                     .filter(|r| r.control.soc2.iter().any(|x| x == c.id))
                     .collect();
-                item(c.id, c.title, Some(c.category), mapped)
+                let not_run = left_out
+                    .iter()
+                    .filter(|l| l.soc2.iter().any(|x| x == c.id))
+                    .map(|l| l.id.clone())
+                    .collect();
+                item(c.id, c.title, Some(c.category), mapped, not_run)
             })
             .collect()
     } else {
@@ -145,7 +173,12 @@ pub fn coverage(scope: &Scope, controls: &[ControlResult]) -> Coverage {
                     .iter()
                     .filter(|r| r.control.soc1.contains(&o.id))
                     .collect();
-                item(&o.id, &o.title, None, mapped)
+                let not_run = left_out
+                    .iter()
+                    .filter(|l| l.soc1.contains(&o.id))
+                    .map(|l| l.id.clone())
+                    .collect();
+                item(&o.id, &o.title, None, mapped, not_run)
             })
             .collect()
     } else {

@@ -340,6 +340,10 @@ pub struct WaiverReport {
     pub expired: Vec<(WaiverInfo, usize)>,
     /// Matching no finding.
     pub unused: Vec<WaiverInfo>,
+    /// Waivers of controls that did not run in this scan (not selected):
+    /// they could match nothing, so they are neither unused nor applied.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_evaluated: Vec<WaiverInfo>,
 }
 
 /// One accepted finding, as the baseline file records it: no line number,
