@@ -184,9 +184,15 @@ fn mapping_and_config_errors_exit_2_and_name_the_file() {
 
 #[test]
 fn framework_and_criteria_filters_choose_what_runs() {
-    let v = json(&["--framework", "soc1", "demo/acme-billing"]);
+    // An empty config: the default objective set (the example's own
+    // assure.yaml, found in the folder scanned, declares three).
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write_config(&dir, "");
+    let v = json(&["-c", &empty, "--framework", "soc1", "demo/acme-billing"]);
     assert!(v["coverage"]["soc2"].as_array().unwrap().is_empty());
     assert_eq!(ids(&v["coverage"]["soc1"]).len(), 10);
+    let v = json(&["--framework", "soc1", "demo/acme-billing"]);
+    assert_eq!(ids(&v["coverage"]["soc1"]), ["BILL-1", "BILL-2", "BILL-3"]);
     let v = json(&["--criteria", "CC7.2", "demo/acme-billing"]);
     let run: Vec<&str> = v["controls"]
         .as_array()
@@ -264,9 +270,25 @@ fn waivers_apply_expire_and_report_unused() {
         }
         other => panic!("expected skipped, got {other:?}"),
     }
+    // The skipped control's waiver could match nothing: not evaluated.
     let v = json(&args);
+    assert_eq!(v["waivers"]["unused"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        v["waivers"]["not_evaluated"][0]["control"],
+        "k8s-image-pinned"
+    );
+    // Run, the same waiver matches no finding: unused.
+    let ran = [
+        "-c",
+        cfg.as_str(),
+        "--no-fail",
+        "--control",
+        "aws-sg-open-admin-ports,k8s-image-pinned",
+        "demo/acme-billing",
+    ];
+    let v = json(&ran);
     assert_eq!(v["waivers"]["unused"].as_array().unwrap().len(), 1);
-    assert!(stdout(&assure(&[&["test"][..], &args[..]].concat()))
+    assert!(stdout(&assure(&[&["test"][..], &ran[..]].concat()))
         .contains("unused waiver for k8s-image-pinned"));
 
     let cfg = write_config(&dir, &waiver("2020-01-31"));
@@ -399,7 +421,7 @@ fn init_writes_a_working_starter() {
 }
 
 #[test]
-fn deselected_controls_leave_their_criteria_not_examined_never_manual() {
+fn deselected_controls_leave_their_criteria_partial_never_manual() {
     let v = json(&["--control", "k8s-privileged-container", "demo/acme-billing"]);
     let status = |id: &str| {
         v["coverage"]["soc2"]
@@ -412,8 +434,21 @@ fn deselected_controls_leave_their_criteria_not_examined_never_manual() {
             .unwrap()
             .to_owned()
     };
-    // CC7.2 is evidenced only by the CloudTrail control, which did not run.
-    assert_eq!(status("CC7.2"), "not-examined");
+    // CC7.2's controls did not run: partial, never "manual" or a pass; CC6.8
+    // passed where its one selected control looked, and the rest did not
+    // run, so it is partial too.
+    assert_eq!(status("CC7.2"), "partial");
     assert_eq!(status("CC1.1"), "manual");
-    assert_eq!(status("CC6.8"), "passing");
+    assert_eq!(status("CC6.8"), "partial");
+    let v = json(&[
+        "--control",
+        "k8s-privileged-container",
+        "--criteria",
+        "CC6.8",
+        "demo/acme-billing",
+    ]);
+    let cc68 = &v["coverage"]["soc2"][0];
+    assert!(cc68["not_run"]
+        .as_array()
+        .is_some_and(|n| !n.is_empty() && !n.iter().any(|c| c == "k8s-privileged-container")));
 }
