@@ -45,6 +45,9 @@ pub enum Command {
     Period(PeriodArgs),
     /// The waivers of the current tree (assure.yaml and inline markers) with owner, approver and expiry
     Waivers(WaiversArgs),
+    /// conftest's command line (test, verify, parse): a drop-in for conftest pipelines
+    #[command(disable_help_flag = true)]
+    Conftest(ConftestArgs),
 }
 
 #[derive(Debug, Args)]
@@ -460,4 +463,11 @@ impl ValueEnum for Severity {
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
         Some(clap::builder::PossibleValue::new(self.name()))
     }
+}
+
+/// Everything after `assure conftest`, read by conftest's own command line.
+#[derive(Debug, Args)]
+pub struct ConftestArgs {
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub args: Vec<std::ffi::OsString>,
 }

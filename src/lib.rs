@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod conftest;
 pub mod controls;
 pub mod dates;
 pub mod digest;

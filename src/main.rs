@@ -24,6 +24,20 @@ fn main() -> ExitCode {
         eprintln!("interrupted");
         std::process::exit(INTERRUPTED);
     });
+    // conftest's command line: `assure conftest ...`, or this binary run
+    // under the name `conftest` (a symlink or a copy).
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let invoked_as = args
+        .first()
+        .and_then(|a| std::path::Path::new(a).file_stem().map(|s| s.to_owned()));
+    if invoked_as.is_some_and(|n| n == "conftest") {
+        args.remove(0);
+        return ExitCode::from(u8::try_from(assure::conftest::run(args)).unwrap_or(1));
+    }
+    if args.get(1).is_some_and(|a| a == "conftest") {
+        args.drain(..2);
+        return ExitCode::from(u8::try_from(assure::conftest::run(args)).unwrap_or(1));
+    }
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Test(args) => {
@@ -39,6 +53,8 @@ fn main() -> ExitCode {
         Command::Evidence(command) => app::run_evidence(command),
         Command::Period(args) => app::run_period(args),
         Command::Waivers(args) => app::run_waivers(args),
+        // Handled above, before assure's own flags are parsed.
+        Command::Conftest(_) => Ok(0),
     };
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
