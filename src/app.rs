@@ -93,7 +93,11 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
             &result,
             &TextOptions {
                 quiet: args.output.quiet,
-                group_by: args.output.group_by,
+                group_by: match args.output.group_by {
+                    crate::cli::GroupBy::File => report::text::GroupBy::File,
+                    crate::cli::GroupBy::Control => report::text::GroupBy::Control,
+                    crate::cli::GroupBy::Severity => report::text::GroupBy::Severity,
+                },
                 max_findings: args.output.max_findings,
             },
         ),

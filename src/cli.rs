@@ -4,7 +4,6 @@
 use crate::controls::Severity;
 use crate::evaluate::EngineMode;
 use crate::frameworks::Framework;
-use crate::report::text::GroupBy;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -227,6 +226,18 @@ pub struct ScanArgs {
     /// Do not run these controls (comma-separated ids)
     #[arg(long = "skip-control", value_name = "ID,...", value_delimiter = ',')]
     pub skip_controls: Vec<String>,
+    /// Run only the controls of these Rego packages (globs; `*` spans dots:
+    /// `main`, `assure.k8s.*`) [default: every package, unlike conftest's `main`]
+    #[arg(
+        short = 'n',
+        long = "namespace",
+        value_name = "GLOB",
+        value_delimiter = ','
+    )]
+    pub namespaces: Vec<String>,
+    /// Every package runs (the default; accepted for conftest's flag)
+    #[arg(long, conflicts_with = "namespaces")]
+    pub all_namespaces: bool,
     #[command(flatten)]
     pub scope: ScopeArgs,
     /// Worker threads (default: one per core)
@@ -470,4 +481,15 @@ impl ValueEnum for Severity {
 pub struct ConftestArgs {
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub args: Vec<std::ffi::OsString>,
+}
+
+/// How the text report groups findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    /// Each file with its resources and their findings
+    File,
+    /// Each control with its findings (controls in id order)
+    Control,
+    /// Controls from critical to low, each with its findings
+    Severity,
 }

@@ -83,6 +83,8 @@ pub struct Settings {
     /// `--control` (empty: all) and `--skip-control`.
     pub only_controls: Vec<String>,
     pub skip_controls: Vec<String>,
+    /// `--namespace` globs over the controls' packages (empty: all).
+    pub namespaces: Vec<String>,
     /// What to scan (empty for commands that scan nothing).
     pub paths: Vec<PathBuf>,
     pub discover: DiscoverOptions,
@@ -123,6 +125,8 @@ struct Flags {
     verify: bool,
     controls: Vec<String>,
     skip_controls: Vec<String>,
+    /// `--namespace`: package globs a control must match to run.
+    namespaces: Vec<String>,
     jobs: Option<usize>,
     timeout: Option<f64>,
     max_file_size: Option<u64>,
@@ -163,6 +167,7 @@ impl Flags {
         f.paths = a.paths.clone();
         f.controls = a.controls.clone();
         f.skip_controls = a.skip_controls.clone();
+        f.namespaces = a.namespaces.clone();
         f.jobs = a.jobs;
         f.timeout = a.timeout;
         f.max_file_size = a.max_file_size;
@@ -314,9 +319,28 @@ impl Settings {
         if !unknown.is_empty() {
             return Err(Fatal(unknown));
         }
+        let mut globs = globset::GlobSetBuilder::new();
+        for n in &self.namespaces {
+            globs.add(
+                globset::GlobBuilder::new(n)
+                    .literal_separator(false)
+                    .build()
+                    .map_err(|e| fatal(format!("--namespace {n}: {e}")))?,
+            );
+        }
+        let globs = globs
+            .build()
+            .map_err(|e| fatal(format!("--namespace: {e}")))?;
+        if !self.namespaces.is_empty() && !set.controls.iter().any(|c| globs.is_match(&c.package)) {
+            return Err(fatal(format!(
+                "--namespace {}: no loaded policy has a matching package",
+                self.namespaces.join(",")
+            )));
+        }
         let selected = |c: &Control| {
             (self.only_controls.is_empty() || self.only_controls.contains(&c.id))
                 && !self.skip_controls.contains(&c.id)
+                && (self.namespaces.is_empty() || globs.is_match(&c.package))
         };
         let (kept, unselected) = std::mem::take(&mut set.controls)
             .into_iter()
@@ -497,6 +521,7 @@ fn resolve(f: Flags) -> Result<Settings, Fatal> {
         data,
         only_controls: f.controls,
         skip_controls: f.skip_controls,
+        namespaces: f.namespaces,
         paths: if f.verify { vec![] } else { f.paths },
         discover,
         limits,

@@ -301,21 +301,47 @@ fn github_annotations_and_job_summary() {
         .unwrap();
     assert_eq!(code(&out), 1);
     let text = stdout(&out);
-    let errors: Vec<&str> = text.lines().filter(|l| l.starts_with("::error ")).collect();
-    // One ::error per failing finding (all at or above the default
-    // threshold) and per evaluation error.
+    let annotations: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("::") && l.contains(",title=["))
+        .collect();
+    // One annotation per live finding (fewer than the 50 shown at most), its
+    // level by the control's severity: critical and high are errors, medium
+    // warnings, low notices.
     let (_, v) = run_json(&["demo/acme-billing"]);
-    let failing: usize = v["controls"]
+    let live: usize = v["controls"]
         .as_array()
         .unwrap()
         .iter()
         .flat_map(|c| c["targets"].as_array().unwrap())
         .flat_map(|t| t["findings"].as_array().into_iter().flatten())
-        .filter(|f| f["level"] == "deny" && f.get("waiver").is_none())
+        .filter(|f| f.get("waiver").is_none() && f.get("known").is_none())
         .count();
-    let eval_errors = v["summary"]["errors"].as_u64().unwrap() as usize;
-    assert_eq!(errors.len(), failing + eval_errors, "{text}");
-    assert!(errors.iter().any(|l| l.starts_with("::error file=demo/acme-billing/infra/terraform/network.tf,line=18,title=aws-sg-open-admin-ports%3A ")));
+    assert!(live > 0 && live < 50, "{live}");
+    assert_eq!(annotations.len(), live, "{text}");
+    for a in &annotations {
+        let level = a.split(' ').next().unwrap();
+        let expected = if a.contains("title=[critical]") || a.contains("title=[high]") {
+            "::error"
+        } else if a.contains("title=[medium]") {
+            "::warning"
+        } else {
+            "::notice"
+        };
+        assert_eq!(level, expected, "{a}");
+    }
+    // The most severe first.
+    let rank = |a: &str| {
+        ["[critical]", "[high]", "[medium]", "[low]"]
+            .iter()
+            .position(|s| a.contains(s))
+            .unwrap()
+    };
+    assert!(
+        annotations.windows(2).all(|w| rank(w[0]) <= rank(w[1])),
+        "{text}"
+    );
+    assert!(annotations.iter().any(|l| l.starts_with("::error file=demo/acme-billing/infra/terraform/storage.tf,line=32,title=[high] aws-s3-encryption%3A ")));
     assert!(
         text.lines()
             .all(|l| l.starts_with("::") || l.starts_with("assure: ")),
@@ -323,7 +349,9 @@ fn github_annotations_and_job_summary() {
     );
     let md = std::fs::read_to_string(&summary).unwrap();
     assert!(
-        md.starts_with("## assure: failed") && md.contains("`infra/terraform/network.tf:18`"),
+        md.starts_with("## assure: failed")
+            && md.contains("| **total** |")
+            && md.contains("`infra/terraform/storage.tf:32`"),
         "{md}"
     );
 }

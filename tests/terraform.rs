@@ -315,7 +315,10 @@ fn fail_on_unexamined_fails_on_a_call_it_could_not_follow() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(d, "main.tf", "module \"vpc\" {\n  source = \"git::https://example.com/vpc.git\"\n}\n\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n");
-    let cfg = d.join("assure.yaml");
+    // The config lives outside the folder scanned, which would otherwise
+    // use it as its own.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let cfg = elsewhere.path().join("assure.yaml");
     std::fs::write(&cfg, "fail_on_unexamined: true\n").unwrap();
     let (c, v) = scan(&[
         "-c",

@@ -5,6 +5,7 @@
 //! OPA's words ("undefined function http.send").
 
 use super::engine::Policy;
+use super::rego_text::code_of;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -48,16 +49,8 @@ pub fn check(file: &Path, policies: &[Policy]) -> Result<(), String> {
     let mut undefined = BTreeSet::new();
     for p in policies {
         for line in p.text.lines() {
-            let code = line.split('#').next().unwrap_or("");
             // Calls outside string literals only.
-            let mut outside = String::new();
-            let mut quoted = false;
-            for c in code.chars() {
-                if c == '"' {
-                    quoted = !quoted;
-                }
-                outside.push(if quoted { ' ' } else { c });
-            }
+            let outside = code_of(line);
             for m in call.captures_iter(&outside) {
                 let name = &m[1];
                 let first = name.split('.').next().unwrap_or(name);

@@ -4,6 +4,7 @@
 //! does), conftest's builtins, and the rule list of each namespace.
 
 use super::builtins;
+use super::rego_text::{code_of, nesting};
 use crate::controls::metadata::package_of;
 use regorus::{Engine, Value as RegoValue};
 use serde_json::Value;
@@ -240,7 +241,8 @@ fn rule_definitions(text: &str) -> Vec<String> {
     let mut depth: i64 = 0;
     for line in text.lines() {
         let starts_top = depth == 0;
-        let code = line.split('#').next().unwrap_or("");
+        let code = code_of(line);
+        let code = code.as_str();
         if starts_top {
             let name: String = code
                 .chars()
@@ -259,14 +261,7 @@ fn rule_definitions(text: &str) -> Vec<String> {
                 out.push(name);
             }
         }
-        for c in code.chars() {
-            match c {
-                '{' | '[' | '(' => depth += 1,
-                '}' | ']' | ')' => depth -= 1,
-                _ => {}
-            }
-        }
-        depth = depth.max(0);
+        depth = (depth + nesting(code)).max(0);
     }
     out
 }

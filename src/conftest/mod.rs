@@ -13,6 +13,7 @@ pub mod cli;
 pub mod engine;
 pub mod inputs;
 pub mod output;
+mod rego_text;
 mod settings;
 mod strict;
 mod trace;

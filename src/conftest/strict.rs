@@ -6,6 +6,7 @@
 //! them, with the file and line.
 
 use super::engine::Policy;
+use super::rego_text::{code_of, nesting};
 
 fn is_ident(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
@@ -16,16 +17,7 @@ fn is_ident(c: char) -> bool {
 fn uses(text: &str, name: &str) -> usize {
     let mut n = 0;
     for line in text.lines() {
-        let code = line.split('#').next().unwrap_or("");
-        let mut outside = String::new();
-        let mut quoted = false;
-        for c in code.chars() {
-            if c == '"' {
-                quoted = !quoted;
-            }
-            outside.push(if quoted { ' ' } else { c });
-        }
-        let chars: Vec<char> = outside.chars().collect();
+        let chars: Vec<char> = code_of(line).chars().collect();
         let target: Vec<char> = name.chars().collect();
         let mut i = 0;
         while i + target.len() <= chars.len() {
@@ -50,7 +42,8 @@ fn definitions(text: &str) -> Vec<(usize, String, String)> {
     let mut depth: i64 = 0;
     let mut current: Option<(usize, String, String)> = None;
     for (i, line) in text.lines().enumerate() {
-        let code = line.split('#').next().unwrap_or("");
+        let code = code_of(line);
+        let code = code.as_str();
         if depth == 0 && current.is_none() {
             let first = code.chars().next();
             let word: String = code.chars().take_while(|c| is_ident(*c)).collect();
@@ -67,14 +60,7 @@ fn definitions(text: &str) -> Vec<(usize, String, String)> {
             body.push_str(code);
             body.push('\n');
         }
-        for c in code.chars() {
-            match c {
-                '{' | '[' | '(' => depth += 1,
-                '}' | ']' | ')' => depth -= 1,
-                _ => {}
-            }
-        }
-        depth = depth.max(0);
+        depth = (depth + nesting(code)).max(0);
         if depth == 0 {
             if let Some(d) = current.take() {
                 out.push(d);
