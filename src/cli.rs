@@ -238,6 +238,11 @@ pub struct ScanArgs {
     /// Every package runs (the default; accepted for conftest's flag)
     #[arg(long, conflicts_with = "namespaces")]
     pub all_namespaces: bool,
+    /// All inputs as one document, a list of {path, contents} named
+    /// `Combined`, for policies that compare files (built-in controls,
+    /// written for one file, find nothing to examine in it)
+    #[arg(long)]
+    pub combine: bool,
     #[command(flatten)]
     pub scope: ScopeArgs,
     /// Worker threads (default: one per core)

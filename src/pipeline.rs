@@ -73,6 +73,29 @@ pub fn run(
         })
         .collect();
     drop(workers);
+    finish(evaluator, outcomes)
+}
+
+/// Evaluate documents already parsed (`--combine`: one document holding
+/// every input), as the units' documents are.
+pub fn run_documents(
+    evaluator: &mut Evaluator,
+    documents: Vec<Document>,
+) -> Result<Streamed, PolicyError> {
+    let ev = &*evaluator;
+    let workers = ev.workers();
+    let mut out = UnitOutcome {
+        documents: documents.len(),
+        ..UnitOutcome::default()
+    };
+    evaluate_alone(ev, &workers, documents, &mut out);
+    drop(workers);
+    finish(evaluator, vec![out])
+}
+
+/// Merge the units' outcomes, give the evaluator the scan's inventory, run
+/// the controls that look across inputs, and sort each control's targets.
+fn finish(evaluator: &mut Evaluator, outcomes: Vec<UnitOutcome>) -> Result<Streamed, PolicyError> {
     let mut streamed = Streamed::default();
     let mut by_control: Vec<Vec<TargetResult>> =
         evaluator.controls().iter().map(|_| vec![]).collect();

@@ -45,10 +45,13 @@ pub fn run(settings: &Settings, progress: bool) -> Result<ScanResult, Fatal> {
     found.units = prepare_terraform(std::mem::take(&mut found.units), settings);
     let mut evaluator = Evaluator::new(controls.set, settings.eval)?;
     let bar = progress_bar(progress, found.units.len());
-    let mut streamed =
+    let mut streamed = if settings.combine {
+        combined(&mut evaluator, &found.units, settings)?
+    } else {
         crate::pipeline::run(&mut evaluator, &found.units, settings.limits, &|| {
             bar.inc(1)
-        })?;
+        })?
+    };
     // Discovery's errors (unreadable folders, links out of the root) first.
     streamed.errors.splice(0..0, found.errors);
     streamed.not_examined.files.extend(found.not_examined);
@@ -67,6 +70,44 @@ pub fn run(settings: &Settings, progress: bool) -> Result<ScanResult, Fatal> {
     result.elapsed = started.elapsed();
     result.root_prefix = root_prefix(&settings.paths);
     Ok(result)
+}
+
+/// `--combine`: every document of the scan as one input, a list of
+/// `{path, contents}` named `Combined` (conftest's shape), so one policy can
+/// compare files; controls written for one kind of file (every built-in
+/// one) find nothing to examine in it, and the report says so.
+fn combined(
+    evaluator: &mut Evaluator,
+    units: &[crate::inputs::Unit],
+    settings: &Settings,
+) -> Result<crate::pipeline::Streamed, Fatal> {
+    let mut errors = Vec::new();
+    let mut waivers = Vec::new();
+    let mut entries = Vec::new();
+    let mut count = 0;
+    for parsed in crate::inputs::load::parse_units(units, settings.limits) {
+        errors.extend(parsed.errors);
+        waivers.extend(parsed.waivers);
+        for d in parsed.documents {
+            count += 1;
+            entries.push(serde_json::json!({"path": d.path, "contents": d.value}));
+        }
+    }
+    let document = crate::inputs::Document {
+        kind: crate::inputs::kinds::InputKind::Json,
+        path: "Combined".into(),
+        index: 0,
+        value: serde_json::Value::Array(entries),
+        locator: crate::inputs::Locator::File {
+            path: "Combined".into(),
+        },
+        instance: None,
+    };
+    let mut streamed = crate::pipeline::run_documents(evaluator, vec![document])?;
+    streamed.documents = count;
+    streamed.errors.extend(errors);
+    streamed.waivers.extend(waivers);
+    Ok(streamed)
 }
 
 /// The result model from what the pipeline gave: waivers and the baseline

@@ -85,6 +85,8 @@ pub struct Settings {
     pub skip_controls: Vec<String>,
     /// `--namespace` globs over the controls' packages (empty: all).
     pub namespaces: Vec<String>,
+    /// Every input evaluated as one `Combined` document.
+    pub combine: bool,
     /// What to scan (empty for commands that scan nothing).
     pub paths: Vec<PathBuf>,
     pub discover: DiscoverOptions,
@@ -127,6 +129,8 @@ struct Flags {
     skip_controls: Vec<String>,
     /// `--namespace`: package globs a control must match to run.
     namespaces: Vec<String>,
+    /// `--combine`: every input as one document.
+    combine: bool,
     jobs: Option<usize>,
     timeout: Option<f64>,
     max_file_size: Option<u64>,
@@ -168,6 +172,7 @@ impl Flags {
         f.controls = a.controls.clone();
         f.skip_controls = a.skip_controls.clone();
         f.namespaces = a.namespaces.clone();
+        f.combine = a.combine;
         f.jobs = a.jobs;
         f.timeout = a.timeout;
         f.max_file_size = a.max_file_size;
@@ -522,6 +527,7 @@ fn resolve(f: Flags) -> Result<Settings, Fatal> {
         only_controls: f.controls,
         skip_controls: f.skip_controls,
         namespaces: f.namespaces,
+        combine: f.combine,
         paths: if f.verify { vec![] } else { f.paths },
         discover,
         limits,

@@ -544,3 +544,51 @@ fn assure_test_runs_every_package_unless_a_namespace_is_given() {
     assert_eq!(code(&none), 2);
     assert!(stderr(&none).contains("no loaded policy has a matching package"));
 }
+
+#[test]
+fn assure_test_combine_gives_one_document_of_every_input() {
+    let p = project();
+    std::fs::write(
+        p.path().join("dupes.rego"),
+        "package dupes\nimport rego.v1\n\ndeny contains msg if {\n  some a in input\n  some b in input\n  a.path < b.path\n  a.contents.metadata.name == b.contents.metadata.name\n  msg := sprintf(\"%s is named in %s and %s\", [a.contents.metadata.name, a.path, b.path])\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.path().join("inputs/web2.yaml"),
+        "kind: Service\nmetadata:\n  name: web\n",
+    )
+    .unwrap();
+    let run = |combine: bool| {
+        let mut args = vec![
+            "test",
+            "--format",
+            "json",
+            "--no-builtin",
+            "-p",
+            "dupes.rego",
+        ];
+        if combine {
+            args.push("--combine");
+        }
+        args.push("inputs");
+        Command::new(env!("CARGO_BIN_EXE_assure"))
+            .current_dir(p.path())
+            .args(&args)
+            .output()
+            .unwrap()
+    };
+    let out = run(true);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let targets = v["controls"][0]["targets"].as_array().unwrap();
+    assert_eq!(targets.len(), 1);
+    assert_eq!(targets[0]["name"], "Combined");
+    assert_eq!(
+        targets[0]["findings"][0]["message"],
+        "web is named in root.yaml and web2.yaml"
+    );
+    // Six files, seven documents (multi.yaml holds two), all in the one input.
+    assert_eq!(v["summary"]["documents"], 7);
+    // Without --combine each file is alone: nothing to compare.
+    assert_eq!(code(&run(false)), 0);
+}
