@@ -592,3 +592,36 @@ fn assure_test_combine_gives_one_document_of_every_input() {
     // Without --combine each file is alone: nothing to compare.
     assert_eq!(code(&run(false)), 0);
 }
+
+#[test]
+fn a_fifo_named_as_an_input_is_an_error_not_a_hang() {
+    let p = project();
+    let fifo = p.path().join("inputs/pipe.yaml");
+    let status = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_assure"))
+        .current_dir(p.path())
+        .args(["conftest", "test", "inputs/pipe.yaml"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("assure conftest hung on a FIFO");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+    // In a folder, a FIFO is not a file conftest reads: the others are tested.
+    let out = conftest(p.path(), &["test", "--no-color", "-d", "data", "inputs"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+}

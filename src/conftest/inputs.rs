@@ -9,7 +9,8 @@ use serde_json::Value;
 use std::io::Read;
 use std::path::Path;
 
-/// Standard input read at most this far: a config, not a stream.
+/// Inputs (files and standard input) are read at most this far: a config,
+/// not a stream.
 const STDIN_LIMIT: u64 = 64 << 20;
 
 /// The parser a name asks for (conftest's parser names).
@@ -112,9 +113,15 @@ pub fn load(files: &[String], parser: Option<&str>) -> Result<Vec<(String, Value
         let text = if f == "-" {
             let mut s = String::new();
             std::io::stdin()
-                .take(STDIN_LIMIT)
+                .take(STDIN_LIMIT + 1)
                 .read_to_string(&mut s)
                 .map_err(|e| format!("read standard input: {e}"))?;
+            if s.len() as u64 > STDIN_LIMIT {
+                return Err(format!(
+                    "standard input: more than the {} MiB a configuration may have",
+                    STDIN_LIMIT >> 20
+                ));
+            }
             s
         } else {
             read(Path::new(f))?
@@ -130,9 +137,27 @@ pub fn load(files: &[String], parser: Option<&str>) -> Result<Vec<(String, Value
     Ok(out)
 }
 
+/// A file's text: a regular file of at most [`STDIN_LIMIT`] bytes (a FIFO
+/// or device named as an input would block or never end, so it is an
+/// error; standard input is read under the same limit).
 fn read(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("read {}: {e}", path.display()))?;
-    String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| format!("read {shown}: {e}"))?;
+    if !meta.is_file() {
+        return Err(format!("read {shown}: not a regular file"));
+    }
+    if meta.len() > STDIN_LIMIT {
+        return Err(format!(
+            "read {shown}: {} bytes, more than the {} MiB a configuration file may have",
+            meta.len(),
+            STDIN_LIMIT >> 20
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(STDIN_LIMIT + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("read {shown}: {e}"))?;
+    String::from_utf8(bytes).map_err(|_| format!("{shown}: not UTF-8 text"))
 }
 
 /// All inputs as one value, as `--combine` gives them: a list of
