@@ -32,7 +32,7 @@ const MAX_TIMEOUT_SECS: f64 = 86_400.0;
 /// can have: the machine's memory, its container's limit (cgroup v2
 /// `memory.max`) and its address-space limit (`ulimit -v`), whichever is
 /// least; 4 GiB when none can be read.
-fn default_max_memory() -> u64 {
+pub(crate) fn default_max_memory() -> u64 {
     const FALLBACK: u64 = 4 << 30;
     let total = std::fs::read_to_string("/proc/meminfo").ok().and_then(|m| {
         let line = m.lines().find(|l| l.starts_with("MemTotal:"))?;

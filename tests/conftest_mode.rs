@@ -625,3 +625,21 @@ fn a_fifo_named_as_an_input_is_an_error_not_a_hang() {
     let out = conftest(p.path(), &["test", "--no-color", "-d", "data", "inputs"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
 }
+
+#[test]
+fn a_runaway_policy_is_an_error_in_conftest_mode_too() {
+    let p = project();
+    std::fs::create_dir_all(p.path().join("runaway")).unwrap();
+    std::fs::write(
+        p.path().join("runaway/p.rego"),
+        "package main\nimport rego.v1\n\ndeny contains msg if {\n  msg := sprintf(\"%d\", [count(numbers.range(1, 1000000000))])\n}\n",
+    )
+    .unwrap();
+    let out = conftest(p.path(), &["test", "-p", "runaway", "inputs/ok.yaml"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("numbers.range would make 1000000000 elements"),
+        "{}",
+        stderr(&out)
+    );
+}

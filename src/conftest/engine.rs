@@ -125,9 +125,19 @@ fn data_documents(root: &Path) -> Result<Vec<Value>, String> {
 }
 
 pub fn load(opts: &LoadOptions<'_>) -> Result<Loaded, String> {
+    // Policies are untrusted as in assure's own mode: each query has the
+    // same time limit, the process the same memory limit, and the builtins
+    // that could allocate without end are guarded.
+    crate::evaluate::limit_memory(crate::settings::default_max_memory());
     let mut engine = Engine::new();
     engine.set_rego_v0(opts.rego_v0);
     engine.set_strict_builtin_errors(opts.builtin_errors);
+    crate::evaluate::guards::install(&mut engine)
+        .map_err(|e| format!("cannot guard builtins: {e}"))?;
+    engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+        limit: std::time::Duration::from_secs_f64(crate::settings::DEFAULT_TIMEOUT_SECS),
+        check_interval: std::num::NonZeroU32::MIN.saturating_add(63),
+    });
     let mut policies = Vec::new();
     for p in opts.policy_paths {
         for f in rego_files(p, opts.with_tests)? {
