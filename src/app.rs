@@ -48,19 +48,18 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
     };
     let progress = args.format == Format::Text && !args.output.quiet;
     let result = crate::scan::run(&settings, progress)?;
-    // A format asked for on stdout and as a file is rendered once.
-    let (junit, json, sarif) = (OnceCell::new(), OnceCell::new(), OnceCell::new());
+    // A format asked for on stdout and as a file is rendered once; JSON and
+    // SARIF files are written as they are made, never held whole.
+    let junit = OnceCell::new();
     let junit = || junit.get_or_init(|| report::junit::render(&result));
-    let json = || json.get_or_init(|| report::json::render(&result));
-    let sarif = || sarif.get_or_init(|| report::sarif::render(&result));
     if let Some(path) = &args.junit {
         write_report(path, "JUnit", junit())?;
     }
     if let Some(path) = &args.json {
-        write_report(path, "JSON", json())?;
+        write_report_with(path, "JSON", |w| report::json::write(&result, w))?;
     }
     if let Some(path) = &args.sarif {
-        write_report(path, "SARIF", sarif())?;
+        write_report_with(path, "SARIF", |w| report::sarif::write(&result, w))?;
     }
     if let Some(path) = &args.markdown {
         // Where and with what the scan ran, read here so that the report
@@ -101,9 +100,9 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
                 max_findings: args.output.max_findings,
             },
         ),
-        Format::Json => json().clone(),
+        Format::Json => report::json::render(&result),
         Format::Junit => junit().clone(),
-        Format::Sarif => sarif().clone(),
+        Format::Sarif => report::sarif::render(&result),
         Format::Github => {
             report::github::write_step_summary(&result)
                 .map_err(|e| fatal(format!("cannot write GITHUB_STEP_SUMMARY: {e}")))?;
@@ -354,7 +353,15 @@ pub fn run_evidence(command: &EvidenceCommand) -> Result<i32, Fatal> {
 }
 
 fn write_report(path: &Path, what: &str, text: &str) -> Result<(), Fatal> {
-    report::write_atomically(path, text.as_bytes()).map_err(|e| {
+    write_report_with(path, what, |w| w.write_all(text.as_bytes()))
+}
+
+fn write_report_with(
+    path: &Path,
+    what: &str,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), Fatal> {
+    report::write_atomically_with(path, write).map_err(|e| {
         fatal(format!(
             "{}: cannot write {what} report: {e}",
             path.display()

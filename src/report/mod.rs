@@ -26,6 +26,16 @@ static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 /// report keeps the permissions of the file it replaces; a new one gets
 /// the usual 0644 (less what the umask takes), not a temporary file's 0600.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |w| w.write_all(contents))
+}
+
+/// [`write_atomically`] for a report written as it is made (`write` gets a
+/// buffered writer on the temporary file), so a large report is never held
+/// whole in memory.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -46,7 +56,11 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         p.push(tmp_path.clone());
     }
     let result = (|| {
-        tmp.write_all(contents)?;
+        {
+            let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+            write(&mut buffered)?;
+            buffered.flush()?;
+        }
         tmp.as_file().sync_all()?;
         if let Some(perms) = existing {
             tmp.as_file().set_permissions(perms)?;

@@ -51,6 +51,24 @@ fn level_value(l: ResultLevel) -> Value {
 }
 
 pub fn render(result: &ScanResult) -> String {
+    let mut out = Vec::new();
+    match write(result, &mut out) {
+        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
+    }
+}
+
+/// Where the results go in the pretty-printed document: the run's
+/// `results` member, written empty first and then filled one result at a
+/// time, each indented as it would be in place.
+const RESULTS_SLOT: &str = "\n      \"results\": []";
+const RESULT_INDENT: &str = "        ";
+
+/// Write the SARIF report, each result made, written and dropped in turn
+/// (the typed results of a large scan took several times the report's size
+/// when built all at once). The bytes are those of the whole document
+/// pretty-printed at once.
+pub fn write(result: &ScanResult, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let controls = &result.controls;
     let rules: Vec<ReportingDescriptor> = controls
         .iter()
@@ -111,9 +129,8 @@ pub fn render(result: &ScanResult) -> String {
         })
         .collect();
 
-    let mut results = Vec::new();
     let mut notifications = Vec::new();
-    for (index, c) in controls.iter().enumerate() {
+    for c in controls {
         for t in &c.targets {
             if t.outcome == Outcome::Error {
                 notifications.push(
@@ -128,16 +145,6 @@ pub fn render(result: &ScanResult) -> String {
                         .locations(vec![location(&result.root_prefix, &t.path, 1)])
                         .build(),
                 );
-            }
-            for f in &t.findings {
-                results.push(finding_result(
-                    result,
-                    index,
-                    c.control.severity,
-                    &c.control.id,
-                    &t.path,
-                    f,
-                ));
             }
         }
     }
@@ -180,7 +187,7 @@ pub fn render(result: &ScanResult) -> String {
                 )
                 .build(),
         )
-        .results(results)
+        .results(Vec::new())
         .invocations(vec![invocation])
         .column_kind(json!("unicodeCodePoints"))
         .build();
@@ -189,10 +196,37 @@ pub fn render(result: &ScanResult) -> String {
         .version(json!("2.1.0"))
         .runs(vec![run])
         .build();
-    let mut s =
-        serde_json::to_string_pretty(&sarif).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
+    let document = serde_json::to_string_pretty(&sarif).map_err(std::io::Error::other)?;
+    let Some(slot) = document.find(RESULTS_SLOT) else {
+        return Err(std::io::Error::other("SARIF: no results member in the run"));
+    };
+    let (head, tail) = document.split_at(slot + RESULTS_SLOT.len() - 1);
+    // `head` ends with `"results": [`, `tail` starts with `]`.
+    w.write_all(head.as_bytes())?;
+    let mut first = true;
+    for (index, c) in controls.iter().enumerate() {
+        for t in &c.targets {
+            for f in &t.findings {
+                let r =
+                    finding_result(result, index, c.control.severity, &c.control.id, &t.path, f);
+                let text = serde_json::to_string_pretty(&r).map_err(std::io::Error::other)?;
+                w.write_all(if first { b"\n" } else { b",\n" })?;
+                first = false;
+                for (i, line) in text.lines().enumerate() {
+                    if i > 0 {
+                        w.write_all(b"\n")?;
+                    }
+                    w.write_all(RESULT_INDENT.as_bytes())?;
+                    w.write_all(line.as_bytes())?;
+                }
+            }
+        }
+    }
+    if !first {
+        w.write_all(format!("\n{}", &RESULT_INDENT[2..]).as_bytes())?;
+    }
+    w.write_all(tail.as_bytes())?;
+    w.write_all(b"\n")
 }
 
 fn finding_result(
