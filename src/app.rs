@@ -400,26 +400,27 @@ pub fn run_baseline(args: &BaselineArgs) -> Result<i32, Fatal> {
 pub fn run_parse(args: &ParseArgs) -> Result<i32, Fatal> {
     let started = Instant::now();
     let settings = Settings::for_parse(args)?;
-    let inputs = crate::scan::parse_only(&settings)?;
-    let (documents, errors) = (inputs.documents, inputs.errors);
     if args.summary {
-        let mut kinds: std::collections::BTreeMap<&str, usize> = Default::default();
-        for d in &documents {
-            *kinds.entry(d.kind.name()).or_default() += 1;
+        let (kinds, errors) = crate::scan::count_only(&settings)?;
+        let mut by_name: std::collections::BTreeMap<&str, usize> = Default::default();
+        for (k, n) in &kinds {
+            *by_name.entry(k.name()).or_default() += n;
         }
         let mut text = String::new();
-        for (k, n) in kinds {
+        for (k, n) in &by_name {
             text.push_str(&format!("{k:<16} {n}\n"));
         }
         text.push_str(&format!(
             "{} documents, {} input errors in {:.3}s\n",
-            documents.len(),
+            kinds.values().sum::<usize>(),
             errors.len(),
             started.elapsed().as_secs_f64()
         ));
         print_stdout(&text)?;
         return Ok(if errors.is_empty() { 0 } else { 1 });
     }
+    let inputs = crate::scan::parse_only(&settings)?;
+    let (documents, errors) = (inputs.documents, inputs.errors);
     let out: Vec<serde_json::Value> = documents
         .iter()
         .map(|d| {

@@ -202,6 +202,47 @@ pub fn parse_only(settings: &Settings) -> Result<Inputs, Fatal> {
     Ok(inputs)
 }
 
+/// Documents per kind and the input errors of a scan's files, each unit's
+/// documents dropped as soon as they are counted: `parse --summary` is the
+/// discover-and-parse floor, and holds no more than one unit per thread.
+pub fn count_only(
+    settings: &Settings,
+) -> Result<
+    (
+        std::collections::BTreeMap<crate::inputs::kinds::InputKind, usize>,
+        Vec<crate::inputs::InputError>,
+    ),
+    Fatal,
+> {
+    use rayon::prelude::*;
+    let mut found = discover(&settings.paths, &settings.discover)
+        .map_err(|e| fatal(format!("cannot scan {e}")))?;
+    found.units = prepare_terraform(std::mem::take(&mut found.units), settings);
+    let per_unit: Vec<(
+        Vec<crate::inputs::kinds::InputKind>,
+        Vec<crate::inputs::InputError>,
+    )> = found
+        .units
+        .par_iter()
+        .map(|u| {
+            let parsed = crate::inputs::load::parse_guarded(u, settings.limits);
+            (
+                parsed.documents.iter().map(|d| d.kind).collect(),
+                parsed.errors,
+            )
+        })
+        .collect();
+    let mut kinds = std::collections::BTreeMap::new();
+    let mut errors = found.errors;
+    for (k, e) in per_unit {
+        for kind in k {
+            *kinds.entry(kind).or_default() += 1;
+        }
+        errors.extend(e);
+    }
+    Ok((kinds, errors))
+}
+
 /// Terraform directories into root modules with the instances they call.
 fn prepare_terraform(
     units: Vec<crate::inputs::Unit>,

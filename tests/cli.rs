@@ -387,3 +387,30 @@ fn the_vm_engine_is_refused_since_it_loses_findings() {
         );
     }
 }
+
+#[test]
+fn parse_summary_counts_what_parse_prints() {
+    // The summary streams (each unit's documents dropped once counted): its
+    // counts per kind must be those of the documents `parse` prints.
+    let full: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(&assure(&["parse", "demo/acme-billing"]))).unwrap();
+    let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
+    for d in &full {
+        *kinds
+            .entry(d["kind"].as_str().unwrap().to_owned())
+            .or_default() += 1;
+    }
+    let summary = stdout(&assure(&["parse", "--summary", "demo/acme-billing"]));
+    for (k, n) in &kinds {
+        assert!(
+            summary
+                .lines()
+                .any(|l| l.split_whitespace().collect::<Vec<_>>() == [k.as_str(), &n.to_string()]),
+            "{k} {n}: {summary}"
+        );
+    }
+    assert!(
+        summary.contains(&format!("{} documents, 0 input errors", full.len())),
+        "{summary}"
+    );
+}
