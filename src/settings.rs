@@ -433,7 +433,17 @@ fn resolve(f: Flags) -> Result<Settings, Fatal> {
         _ => None,
     };
     let config = match config::find(f.config.as_deref(), &cwd, root) {
-        Some(path) => config::load(&path)?,
+        Some(path) => {
+            // A config taken from the folder scanned changes what runs
+            // (waivers, include/exclude, fail_on): never silently.
+            if f.config.is_none() && path.parent().is_some_and(|p| !p.as_os_str().is_empty()) {
+                eprintln!(
+                    "note: using {}, the config of the folder scanned (-c FILE to choose another)",
+                    slash_path(&path)
+                );
+            }
+            config::load(&path)?
+        }
         None => Config::default(),
     };
     let config_label = config

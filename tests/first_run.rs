@@ -40,6 +40,13 @@ fn the_scanned_folders_config_is_used_unless_the_current_folder_has_one() {
     // From another folder: the example's objectives and waiver apply.
     let out = assure_in(elsewhere.path(), &["test", &target, "--format", "json"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
+    // Said, on stderr (stdout stays the machine format).
+    assert!(
+        stderr(&out).contains("note: using ")
+            && stderr(&out).contains("the config of the folder scanned"),
+        "{}",
+        stderr(&out)
+    );
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let objectives: Vec<&str> = json["coverage"]["soc1"]
         .as_array()
@@ -52,6 +59,7 @@ fn the_scanned_folders_config_is_used_unless_the_current_folder_has_one() {
     // A config in the current folder wins over the scanned folder's.
     std::fs::write(elsewhere.path().join("assure.yaml"), "fail_on: critical\n").unwrap();
     let out = assure_in(elsewhere.path(), &["test", &target, "--format", "json"]);
+    assert!(!stderr(&out).contains("note: using "), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["gate"]["fail_on"], "critical");
     assert!(json["coverage"]["soc1"]
