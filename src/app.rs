@@ -472,7 +472,7 @@ pub fn run_criteria(args: &CriteriaArgs) -> Result<i32, Fatal> {
             .into_iter()
             .map(|control| ControlResult {
                 control,
-                targets: vec![],
+                targets: Vec::new().into(),
             })
             .collect();
         (coverage(&settings.scope, &controls, &left_out), 0)

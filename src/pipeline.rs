@@ -7,8 +7,11 @@
 //! Controls that look across inputs (they read `data.inventory`, see
 //! [`crate::controls::Control::cross_input`]) need every document's
 //! inventory entry first. The entries are taken while each document is at
-//! hand; only the documents such a control examines are kept, and it runs
-//! on them once every unit is parsed. Nothing is read or parsed twice.
+//! hand, and the units holding a document such a control examines are
+//! noted; once every unit is parsed, those units are parsed again and the
+//! control runs on their documents. Parsing them twice is the price of not
+//! holding every such document until the end (all Kubernetes workloads in a
+//! monorepo: memory grew with the repository).
 
 use crate::controls::PolicyError;
 use crate::evaluate::targets::build_targets;
@@ -18,12 +21,13 @@ use crate::inputs::load::{parse_guarded, InputLimits};
 use crate::inputs::waivers::InlineWaiver;
 use crate::inputs::Unexamined;
 use crate::inputs::{inventory, Document, InputError, Unit};
-use crate::results::{ControlResult, NotExamined, TargetResult};
+use crate::controls::Control;
+use crate::results::spill::{spill_after, Collector};
+use crate::results::{NotExamined, TargetResult};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// What a scan's units gave.
-#[derive(Debug, Default)]
 pub struct Streamed {
     /// Documents parsed.
     pub documents: usize,
@@ -31,8 +35,10 @@ pub struct Streamed {
     pub errors: Vec<InputError>,
     /// `assure:waive` comments found in the files.
     pub waivers: Vec<InlineWaiver>,
-    /// Each control of the evaluator with its targets, sorted by name.
-    pub controls: Vec<ControlResult>,
+    /// The controls of the evaluator, in its order.
+    pub controls: Vec<Control>,
+    /// Their targets, to be settled (sorted, the gate applied) once.
+    pub targets: Collector,
     /// What the units held and no control examined.
     pub not_examined: NotExamined,
     /// What the configuration describes.
@@ -50,8 +56,11 @@ struct UnitOutcome {
     targets: Vec<(usize, Vec<TargetResult>)>,
     inventory: Vec<serde_json::Value>,
     /// Documents a cross-input control examines, with the number of
-    /// documents in their file (for target names).
+    /// documents in their file (for target names): only for documents that
+    /// were given rather than parsed from units.
     kept: Vec<(Document, usize)>,
+    /// Units (by index) holding a document a cross-input control examines.
+    deferred: Vec<usize>,
 }
 
 /// Parse and evaluate every unit, calling `done` after each one. The scan's
@@ -64,16 +73,24 @@ pub fn run(
 ) -> Result<Streamed, PolicyError> {
     let ev = &*evaluator;
     let workers = ev.workers();
+    let collector = Collector::new(ev.controls().len(), spill_after());
+    let size = batch_size(units.len());
     let outcomes: Vec<UnitOutcome> = units
-        .par_chunks(batch_size(units.len()))
-        .map(|batch| {
-            let outcome = batch_outcome(ev, &workers, batch, limits);
+        .par_chunks(size)
+        .enumerate()
+        .map(|(i, batch)| {
+            let at = Batch {
+                first_unit: i * size,
+                seq: seq_of(i),
+            };
+            let outcome = batch_outcome(ev, &workers, batch, limits, &collector, at);
             batch.iter().for_each(|_| done());
             outcome
         })
         .collect();
     drop(workers);
-    finish(evaluator, outcomes)
+    let across = seq_of(units.len().div_ceil(size));
+    finish(evaluator, outcomes, collector, (units, limits, across))
 }
 
 /// Evaluate documents already parsed (`--combine`: one document holding
@@ -84,63 +101,96 @@ pub fn run_documents(
 ) -> Result<Streamed, PolicyError> {
     let ev = &*evaluator;
     let workers = ev.workers();
+    let collector = Collector::new(ev.controls().len(), spill_after());
     let mut out = UnitOutcome {
         documents: documents.len(),
         ..UnitOutcome::default()
     };
-    evaluate_alone(ev, &workers, documents, &mut out);
+    evaluate_alone(ev, &workers, documents, &mut out, true);
+    collector.add(0, std::mem::take(&mut out.targets));
     drop(workers);
-    finish(evaluator, vec![out])
+    finish(
+        evaluator,
+        vec![out],
+        collector,
+        (&[], InputLimits::default(), seq_of(1)),
+    )
 }
 
-/// Merge the units' outcomes, give the evaluator the scan's inventory, run
-/// the controls that look across inputs, and sort each control's targets.
-fn finish(evaluator: &mut Evaluator, outcomes: Vec<UnitOutcome>) -> Result<Streamed, PolicyError> {
-    let mut streamed = Streamed::default();
-    let mut by_control: Vec<Vec<TargetResult>> =
-        evaluator.controls().iter().map(|_| vec![]).collect();
+/// Where the targets of batch `i` are numbered from: targets sort by name,
+/// then by this number, so that ties keep the units' order.
+fn seq_of(i: usize) -> u64 {
+    (i as u64) << 32
+}
+
+/// Where a batch stands in the scan.
+#[derive(Clone, Copy)]
+struct Batch {
+    /// Index of its first unit.
+    first_unit: usize,
+    /// Where its targets are numbered from.
+    seq: u64,
+}
+
+/// Merge the units' outcomes, give the evaluator the scan's inventory, and
+/// run the controls that look across inputs on the documents kept and on
+/// those of the deferred units, parsed again (their targets numbered from
+/// `across`).
+fn finish(
+    evaluator: &mut Evaluator,
+    outcomes: Vec<UnitOutcome>,
+    collector: Collector,
+    (units, limits, across): (&[Unit], InputLimits, u64),
+) -> Result<Streamed, PolicyError> {
+    let mut documents = 0;
+    let mut errors = Vec::new();
+    let mut waivers = Vec::new();
+    let mut not_examined = NotExamined::default();
+    let mut components = Components::default();
     let mut entries = Vec::new();
     let mut kept = Vec::new();
+    let mut deferred = Vec::new();
     for o in outcomes {
-        streamed.documents += o.documents;
-        streamed.errors.extend(o.errors);
-        streamed.waivers.extend(o.waivers);
-        streamed.not_examined.absorb(o.not_examined);
-        streamed.components.absorb(o.components);
-        for (ci, t) in o.targets {
-            by_control[ci].extend(t);
-        }
+        documents += o.documents;
+        errors.extend(o.errors);
+        waivers.extend(o.waivers);
+        not_examined.absorb(o.not_examined);
+        components.absorb(o.components);
         entries.extend(o.inventory);
         kept.extend(o.kept);
+        deferred.extend(o.deferred);
     }
     evaluator.add_data(inventory::from_entries(entries))?;
     let ev = &*evaluator;
     let workers = ev.workers();
-    let across: Vec<(usize, Vec<TargetResult>)> = kept
-        .par_iter()
-        .map(|(doc, n)| {
+    kept.par_iter().enumerate().for_each(|(i, (doc, n))| {
+        let evs = workers.with(|w| w.evaluate(doc, Stage::Across));
+        collector.add(across + seq_of(i), targets(ev, doc, *n, evs));
+    });
+    let across = across + seq_of(kept.len());
+    deferred.par_iter().enumerate().for_each(|(i, &u)| {
+        let Some(unit) = units.get(u) else { return };
+        let docs = parse_guarded(unit, limits).documents;
+        let in_file = files_of(&docs);
+        let mut seq = across + seq_of(i);
+        for doc in docs.iter().filter(|d| ev.defers(d)) {
             let evs = workers.with(|w| w.evaluate(doc, Stage::Across));
-            targets(ev, doc, *n, evs)
-        })
-        .flatten()
-        .collect();
-    for (ci, t) in across {
-        by_control[ci].extend(t);
-    }
-    streamed.controls = evaluator
-        .controls()
-        .iter()
-        .zip(by_control)
-        .map(|(c, targets)| ControlResult {
-            control: c.clone(),
-            targets,
-        })
-        .collect();
-    streamed
-        .controls
-        .par_iter_mut()
-        .for_each(|r| r.targets.sort_by(|a, b| a.name.cmp(&b.name)));
-    Ok(streamed)
+            let n = in_file.get(doc.path.as_str()).copied().unwrap_or(1);
+            let t = targets(ev, doc, n, evs);
+            let count: usize = t.iter().map(|(_, t)| t.len()).sum();
+            collector.add(seq, t);
+            seq += count as u64;
+        }
+    });
+    Ok(Streamed {
+        documents,
+        errors,
+        waivers,
+        controls: evaluator.controls().to_vec(),
+        targets: collector,
+        not_examined,
+        components,
+    })
 }
 
 /// Units per batch: enough for each control's engine to be reused while
@@ -168,7 +218,10 @@ fn batch_outcome(
     workers: &Workers<'_>,
     batch: &[Unit],
     limits: InputLimits,
+    collector: &Collector,
+    at: Batch,
 ) -> UnitOutcome {
+    let mut seq = at.seq;
     let mut out = UnitOutcome::default();
     let mut docs: Vec<Document> = Vec::new();
     let mut bytes = 0;
@@ -184,28 +237,43 @@ fn batch_outcome(
                 out.not_examined.files.push(u);
             }
         }
+        if parsed.documents.iter().any(|d| ev.defers(d)) {
+            out.deferred.push(at.first_unit + i);
+        }
         docs.extend(parsed.documents);
         bytes += parsed.bytes;
         if bytes >= BATCH_BYTES || i + 1 == batch.len() {
-            evaluate_alone(ev, workers, std::mem::take(&mut docs), &mut out);
+            evaluate_alone(ev, workers, std::mem::take(&mut docs), &mut out, false);
+            let targets = std::mem::take(&mut out.targets);
+            let n: usize = targets.iter().map(|(_, t)| t.len()).sum();
+            collector.add(seq, targets);
+            seq += n as u64;
             bytes = 0;
         }
     }
     out
 }
 
+/// How many documents each file of these documents holds.
+fn files_of(docs: &[Document]) -> HashMap<&str, usize> {
+    let mut per_file: HashMap<&str, usize> = HashMap::new();
+    for d in docs {
+        *per_file.entry(d.path.as_str()).or_default() += 1;
+    }
+    per_file
+}
+
 /// Evaluate parsed documents (whole units' worth) and keep what outlives
-/// them: targets, inventory entries, documents cross-input controls need.
+/// them: targets, inventory entries, and (with `keep`, for documents that
+/// cannot be parsed again) the documents cross-input controls need.
 fn evaluate_alone(
     ev: &Evaluator,
     workers: &Workers<'_>,
     docs: Vec<Document>,
     out: &mut UnitOutcome,
+    keep: bool,
 ) {
-    let mut per_file: HashMap<&str, usize> = HashMap::new();
-    for d in &docs {
-        *per_file.entry(d.path.as_str()).or_default() += 1;
-    }
+    let per_file = files_of(&docs);
     let in_file = |d: &Document| per_file.get(d.path.as_str()).copied().unwrap_or(1);
     let refs: Vec<&Document> = docs.iter().collect();
     // One file can hold tens of thousands of documents (a Kubernetes
@@ -235,6 +303,9 @@ fn evaluate_alone(
     }
     out.inventory
         .extend(docs.iter().filter_map(inventory::entry));
+    if !keep {
+        return;
+    }
     let counts: Vec<usize> = docs.iter().map(in_file).collect();
     drop(refs);
     drop(per_file);

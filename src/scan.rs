@@ -7,8 +7,8 @@ use crate::controls::regorus_parts;
 use crate::discover::discover;
 use crate::evaluate::{EngineMode, Evaluator};
 use crate::fatal::{fatal, Fatal};
-use crate::gate::baseline::{apply_baseline, Baseline};
-use crate::gate::waivers::{apply_waivers, WaiverInputs};
+use crate::gate::baseline::{Baseline, BaselineMatch};
+use crate::gate::waivers::{WaiverInputs, Waivers};
 use crate::inputs::load::parse_units;
 use crate::inputs::waivers::InlineWaiver;
 use crate::inputs::{Document, InputError};
@@ -65,7 +65,7 @@ pub fn run(settings: &Settings, progress: bool) -> Result<ScanResult, Fatal> {
         settings,
         baseline.as_ref().map(|(b, f)| (b, f.as_str())),
         &controls.unselected,
-    );
+    )?;
     bar.finish_and_clear();
     result.elapsed = started.elapsed();
     result.root_prefix = root_prefix(&settings.paths);
@@ -110,25 +110,26 @@ fn combined(
     Ok(streamed)
 }
 
-/// The result model from what the pipeline gave: waivers and the baseline
-/// applied, totals, the verdict, coverage.
+/// The result model from what the pipeline gave: targets settled with
+/// waivers and the baseline applied, totals, the verdict, coverage.
 fn assemble(
     streamed: Streamed,
     settings: &Settings,
     baseline: Option<(&Baseline, &str)>,
     unselected: &[crate::controls::Control],
-) -> ScanResult {
+) -> Result<ScanResult, Fatal> {
     let Streamed {
         documents,
         mut errors,
         waivers: inline,
-        controls: mut results,
+        controls: ran,
+        targets,
         mut not_examined,
         components,
     } = streamed;
     not_examined.settle();
-    let (waivers, refused) = apply_waivers(
-        &mut results,
+    let (mut waivers, refused) = Waivers::new(
+        &ran,
         &WaiverInputs {
             config: &settings.config.waivers,
             config_label: &settings.config_label,
@@ -138,7 +139,17 @@ fn assemble(
         },
     );
     errors.extend(refused);
-    let baseline = baseline.map(|(b, file)| apply_baseline(&mut results, b, file));
+    let mut known = baseline.map(|(b, file)| BaselineMatch::new(b, file));
+    let mut results = targets
+        .settle(&ran, |c, t| {
+            waivers.apply(&c.id, t);
+            if let Some(k) = known.as_mut() {
+                k.apply(t);
+            }
+        })
+        .map_err(|e| fatal(format!("cannot keep the scan's results in a temporary file: {e}")))?;
+    let waivers = waivers.report(&ran);
+    let baseline = known.map(|k| k.report(&ran));
     results.sort_by(|a, b| a.control.id.cmp(&b.control.id));
     errors.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     errors.dedup();
@@ -154,7 +165,7 @@ fn assemble(
     // Controls left out with --control/--skip-control still map their
     // criteria: those are "partial", never "no automated control".
     let coverage = coverage(&settings.scope, &results, unselected);
-    ScanResult {
+    Ok(ScanResult {
         schema_version: SCHEMA_VERSION,
         tool: Tool {
             name: "assure",
@@ -172,7 +183,7 @@ fn assemble(
         verdict,
         elapsed: Default::default(),
         root_prefix: String::new(),
-    }
+    })
 }
 
 /// What discovery and parsing alone give (`assure parse`).

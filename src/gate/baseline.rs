@@ -3,7 +3,8 @@
 //! longer found are listed as fixed. Failing the build on regressions only
 //! is the point.
 
-use crate::results::{BaselineEntry, BaselineReport, ControlResult, Level, Outcome};
+use crate::controls::Control;
+use crate::results::{BaselineEntry, BaselineReport, ControlResult, Level, Outcome, TargetResult};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -24,26 +25,23 @@ pub struct Baseline {
 impl Baseline {
     /// The live (not waived) deny and warn findings of a scan.
     pub fn from_results(controls: &[ControlResult]) -> Baseline {
-        let mut findings: Vec<BaselineEntry> = controls
-            .iter()
-            .flat_map(|c| {
-                c.targets.iter().flat_map(move |t| {
-                    t.findings
-                        .iter()
-                        .filter(|f| f.waiver.is_none())
-                        .map(move |f| BaselineEntry {
-                            control: c.control.id.clone(),
-                            path: f
-                                .location
-                                .as_ref()
-                                .map_or_else(|| t.path.clone(), |l| l.path.clone()),
-                            resource: f.resource.clone(),
-                            message: f.message.clone(),
-                            fingerprint: f.fingerprint.clone(),
-                        })
-                })
-            })
-            .collect();
+        let mut findings: Vec<BaselineEntry> = Vec::new();
+        for c in controls {
+            for t in c.targets.iter() {
+                for f in t.findings.iter().filter(|f| f.waiver.is_none()) {
+                    findings.push(BaselineEntry {
+                        control: c.control.id.clone(),
+                        path: f
+                            .location
+                            .as_ref()
+                            .map_or_else(|| t.path.clone(), |l| l.path.clone()),
+                        resource: f.resource.clone(),
+                        message: f.message.clone(),
+                        fingerprint: f.fingerprint.clone(),
+                    });
+                }
+            }
+        }
         findings.sort();
         findings.dedup_by(|a, b| a.fingerprint == b.fingerprint && a.control == b.control);
         Baseline {
@@ -77,42 +75,63 @@ impl Baseline {
     }
 }
 
-/// Mark findings recorded in the baseline as known.
-pub fn apply_baseline(
-    controls: &mut [ControlResult],
-    baseline: &Baseline,
-    file: &str,
-) -> BaselineReport {
-    let recorded: BTreeSet<&str> = baseline
-        .findings
-        .iter()
-        .map(|e| e.fingerprint.as_str())
-        .collect();
-    let mut seen: BTreeSet<String> = BTreeSet::new();
-    let mut report = BaselineReport {
-        file: file.to_owned(),
-        ..BaselineReport::default()
-    };
-    for c in controls.iter_mut() {
-        for t in &mut c.targets {
-            for f in t.findings.iter_mut().filter(|f| f.waiver.is_none()) {
-                if recorded.contains(f.fingerprint.as_str()) {
-                    f.known = true;
-                    report.known += 1;
-                    seen.insert(f.fingerprint.clone());
-                } else if f.level == Level::Deny {
-                    report.new += 1;
-                }
+/// A baseline ready to mark findings as known, one target at a time.
+pub struct BaselineMatch<'b> {
+    baseline: &'b Baseline,
+    recorded: BTreeSet<&'b str>,
+    seen: BTreeSet<String>,
+    report: BaselineReport,
+}
+
+impl<'b> BaselineMatch<'b> {
+    /// `file`: how reports name the baseline file.
+    pub fn new(baseline: &'b Baseline, file: &str) -> BaselineMatch<'b> {
+        BaselineMatch {
+            baseline,
+            recorded: baseline
+                .findings
+                .iter()
+                .map(|e| e.fingerprint.as_str())
+                .collect(),
+            seen: BTreeSet::new(),
+            report: BaselineReport {
+                file: file.to_owned(),
+                ..BaselineReport::default()
+            },
+        }
+    }
+
+    /// Mark the target's findings recorded in the baseline as known (after
+    /// waivers: a waived finding stays waived) and recompute its outcome. A
+    /// target that could not be evaluated keeps its error.
+    pub fn apply(&mut self, t: &mut TargetResult) {
+        for f in t.findings.iter_mut().filter(|f| f.waiver.is_none()) {
+            if self.recorded.contains(f.fingerprint.as_str()) {
+                f.known = true;
+                self.report.known += 1;
+                self.seen.insert(f.fingerprint.clone());
+            } else if f.level == Level::Deny {
+                self.report.new += 1;
             }
+        }
+        if t.outcome != Outcome::Error {
             t.outcome = Outcome::of(&t.findings);
         }
     }
-    let ran: BTreeSet<&str> = controls.iter().map(|c| c.control.id.as_str()).collect();
-    report.fixed = baseline
-        .findings
-        .iter()
-        .filter(|e| ran.contains(e.control.as_str()) && !seen.contains(&e.fingerprint))
-        .cloned()
-        .collect();
-    report
+
+    /// What the baseline did, once every target of `ran` (the controls
+    /// that ran) went through [`BaselineMatch::apply`]: entries of those
+    /// controls that matched nothing are fixed.
+    pub fn report(self, ran: &[Control]) -> BaselineReport {
+        let ran: BTreeSet<&str> = ran.iter().map(|c| c.id.as_str()).collect();
+        let mut report = self.report;
+        report.fixed = self
+            .baseline
+            .findings
+            .iter()
+            .filter(|e| ran.contains(e.control.as_str()) && !self.seen.contains(&e.fingerprint))
+            .cloned()
+            .collect();
+        report
+    }
 }

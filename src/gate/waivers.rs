@@ -9,12 +9,12 @@
 //! Such a comment is an input error naming its line, and waives nothing.
 
 use crate::config::WaiverConfig;
-use crate::controls::Severity;
+use crate::controls::{Control, Severity};
 use crate::dates::parse_date;
 use crate::inputs::waivers::InlineWaiver;
 use crate::inputs::InputError;
 use crate::results::{
-    ControlResult, Finding, Outcome, Waiver, WaiverInfo, WaiverOrigin, WaiverReport,
+    Finding, Outcome, TargetResult, Waiver, WaiverInfo, WaiverOrigin, WaiverReport,
 };
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
@@ -109,122 +109,138 @@ pub fn inline_info(i: &InlineWaiver) -> WaiverInfo {
     }
 }
 
-/// Apply waivers to every finding and recompute the targets' outcomes.
-/// Returns what each waiver did, and the inline comments refused.
-pub fn apply_waivers(
-    controls: &mut [ControlResult],
-    w: &WaiverInputs<'_>,
-) -> (WaiverReport, Vec<InputError>) {
-    let expired = |d: &str| parse_date(d).is_none_or(|d| d < w.today);
-    let severity: HashMap<&str, Severity> = controls
-        .iter()
-        .map(|c| (c.control.id.as_str(), c.control.severity))
-        .collect();
-    let mut refused = Vec::new();
-    let config_rules = w.config.iter().map(|c| Rule {
-        info: config_info(c, w.config_label),
-        matcher: Matcher::Glob(
-            globset::Glob::new(&c.path)
-                .ok()
-                .map(|g| g.compile_matcher()),
-        ),
-        expired: expired(&c.expires),
-        matched: 0,
-    });
-    let mut inline_rules = Vec::new();
-    for i in w.inline {
-        let refuse = |why: String| InputError::new(&i.path, why).at(Some(i.line), None);
-        if severity.get(i.control.as_str()) == Some(&Severity::Critical) {
-            refused.push(refuse(format!(
-                "an inline comment cannot waive critical control `{}`: declare the waiver in assure.yaml with approved_by",
-                i.control
-            )));
-            continue;
-        }
-        if let Some(d) = parse_date(&i.expires).filter(|d| *d > w.latest_expiry) {
-            refused.push(refuse(format!(
-                "inline waiver expires {d}, later than max_waiver_days allows ({})",
-                w.latest_expiry
-            )));
-            continue;
-        }
-        inline_rules.push(Rule {
-            info: inline_info(i),
-            matcher: Matcher::Inline {
-                path: i.path.clone(),
-                line: i.applies_to,
-            },
-            expired: expired(&i.expires),
+/// Waivers ready to apply, one target at a time (see [`Waivers::apply`]),
+/// counting what each one matched for the waivers report.
+pub struct Waivers {
+    rules: Vec<Rule>,
+    /// conftest `exception` waivers seen: (control, reason, source) -> count.
+    exceptions: BTreeMap<(String, String, String), usize>,
+}
+
+impl Waivers {
+    /// The waivers of the config and of inline comments, for controls of
+    /// these severities; also the inline comments refused.
+    pub fn new(controls: &[Control], w: &WaiverInputs<'_>) -> (Waivers, Vec<InputError>) {
+        let expired = |d: &str| parse_date(d).is_none_or(|d| d < w.today);
+        let severity: HashMap<&str, Severity> = controls
+            .iter()
+            .map(|c| (c.id.as_str(), c.severity))
+            .collect();
+        let mut refused = Vec::new();
+        let config_rules = w.config.iter().map(|c| Rule {
+            info: config_info(c, w.config_label),
+            matcher: Matcher::Glob(
+                globset::Glob::new(&c.path)
+                    .ok()
+                    .map(|g| g.compile_matcher()),
+            ),
+            expired: expired(&c.expires),
             matched: 0,
         });
+        let mut inline_rules = Vec::new();
+        for i in w.inline {
+            let refuse = |why: String| InputError::new(&i.path, why).at(Some(i.line), None);
+            if severity.get(i.control.as_str()) == Some(&Severity::Critical) {
+                refused.push(refuse(format!(
+                    "an inline comment cannot waive critical control `{}`: declare the waiver in assure.yaml with approved_by",
+                    i.control
+                )));
+                continue;
+            }
+            if let Some(d) = parse_date(&i.expires).filter(|d| *d > w.latest_expiry) {
+                refused.push(refuse(format!(
+                    "inline waiver expires {d}, later than max_waiver_days allows ({})",
+                    w.latest_expiry
+                )));
+                continue;
+            }
+            inline_rules.push(Rule {
+                info: inline_info(i),
+                matcher: Matcher::Inline {
+                    path: i.path.clone(),
+                    line: i.applies_to,
+                },
+                expired: expired(&i.expires),
+                matched: 0,
+            });
+        }
+        let waivers = Waivers {
+            rules: config_rules.chain(inline_rules).collect(),
+            exceptions: BTreeMap::new(),
+        };
+        (waivers, refused)
     }
-    let mut rules: Vec<Rule> = config_rules.chain(inline_rules).collect();
-    for c in controls.iter_mut() {
-        for t in &mut c.targets {
-            let mut changed = false;
-            for f in t.findings.iter_mut().filter(|f| f.waiver.is_none()) {
-                let Some(rule) = rules
-                    .iter_mut()
-                    .find(|r| r.matches(&c.control.id, &t.path, f))
-                else {
-                    continue;
-                };
-                rule.matched += 1;
-                let waiver = Waiver {
-                    reason: rule.info.reason.clone(),
-                    owner: Some(rule.info.owner.clone()),
-                    expires: Some(rule.info.expires.clone()),
-                    source: rule.info.source.clone(),
-                    origin: rule.info.origin,
-                };
-                if rule.expired {
-                    f.expired_waiver = Some(waiver);
-                } else {
-                    f.waiver = Some(waiver);
-                    changed = true;
+
+    /// Apply the waivers to a target of `control` and recompute its outcome
+    /// if one now applies.
+    pub fn apply(&mut self, control: &str, t: &mut TargetResult) {
+        let mut changed = false;
+        for f in t.findings.iter_mut() {
+            if let Some(w) = f.waiver.as_ref() {
+                if w.origin == WaiverOrigin::Policy {
+                    *self
+                        .exceptions
+                        .entry((control.to_owned(), w.reason.clone(), w.source.clone()))
+                        .or_default() += 1;
                 }
+                continue;
             }
-            if changed {
-                t.outcome = Outcome::of(&t.findings);
+            let Some(rule) = self
+                .rules
+                .iter_mut()
+                .find(|r| r.matches(control, &t.path, f))
+            else {
+                continue;
+            };
+            rule.matched += 1;
+            let waiver = Waiver {
+                reason: rule.info.reason.clone(),
+                owner: Some(rule.info.owner.clone()),
+                expires: Some(rule.info.expires.clone()),
+                source: rule.info.source.clone(),
+                origin: rule.info.origin,
+            };
+            if rule.expired {
+                f.expired_waiver = Some(waiver);
+            } else {
+                f.waiver = Some(waiver);
+                changed = true;
             }
         }
-    }
-    let mut report = WaiverReport::default();
-    report.applied.extend(policy_exceptions(controls));
-    // A waiver of a control that did not run (`--control`, `--criteria`,
-    // `--framework`) could not match anything: not evaluated, not unused.
-    let ran: std::collections::BTreeSet<&str> =
-        controls.iter().map(|c| c.control.id.as_str()).collect();
-    for r in rules {
-        match (r.matched, r.expired) {
-            (0, _) if !ran.contains(r.info.control.as_str()) => report.not_evaluated.push(r.info),
-            (0, _) => report.unused.push(r.info),
-            (n, true) => report.expired.push((r.info, n)),
-            (n, false) => report.applied.push((r.info, n)),
+        if changed {
+            t.outcome = Outcome::of(&t.findings);
         }
     }
-    (report, refused)
+
+    /// What each waiver did, once every target of `ran` (the controls that
+    /// ran) went through [`Waivers::apply`].
+    pub fn report(self, ran: &[Control]) -> WaiverReport {
+        let mut report = WaiverReport::default();
+        report.applied.extend(policy_exceptions(self.exceptions));
+        // A waiver of a control that did not run (`--control`, `--criteria`,
+        // `--framework`) could not match anything: not evaluated, not unused.
+        let ran: std::collections::BTreeSet<&str> = ran.iter().map(|c| c.id.as_str()).collect();
+        for r in self.rules {
+            match (r.matched, r.expired) {
+                (0, _) if !ran.contains(r.info.control.as_str()) => {
+                    report.not_evaluated.push(r.info)
+                }
+                (0, _) => report.unused.push(r.info),
+                (n, true) => report.expired.push((r.info, n)),
+                (n, false) => report.applied.push((r.info, n)),
+            }
+        }
+        report
+    }
 }
 
 /// The conftest `exception` rules that waived findings, one entry per
 /// control and reason with how many: listed like any other waiver, so that
 /// no finding leaves the gate without a line in the waivers report. They
 /// have no owner and no expiry; the report says so.
-fn policy_exceptions(controls: &[ControlResult]) -> Vec<(WaiverInfo, usize)> {
-    let mut counts: BTreeMap<(String, String, String), usize> = BTreeMap::new();
-    for c in controls {
-        for f in c.targets.iter().flat_map(|t| &t.findings) {
-            if let Some(w) = f
-                .waiver
-                .as_ref()
-                .filter(|w| w.origin == WaiverOrigin::Policy)
-            {
-                *counts
-                    .entry((c.control.id.clone(), w.reason.clone(), w.source.clone()))
-                    .or_default() += 1;
-            }
-        }
-    }
+fn policy_exceptions(
+    counts: BTreeMap<(String, String, String), usize>,
+) -> Vec<(WaiverInfo, usize)> {
     counts
         .into_iter()
         .map(|((control, reason, source), n)| {

@@ -76,11 +76,13 @@ struct Annotation<'a> {
 /// `max` of them, then one notice counting the rest), evaluation and input
 /// errors, and expired or unused waivers; the verdict last.
 pub fn render(result: &ScanResult, max: Option<usize>) -> String {
+    let view = result.unpassed();
+    let result = &view;
     let mut out = String::new();
     let mut findings: Vec<Annotation> = Vec::new();
     for c in &result.controls {
         let title = format!("{}: {}", c.control.id, c.control.title);
-        for t in &c.targets {
+        for t in c.targets.held() {
             if t.outcome == Outcome::Error {
                 command(
                     &mut out,

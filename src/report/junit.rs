@@ -96,8 +96,8 @@ fn control_suite(c: &ControlResult) -> TestSuite {
     for id in &control.soc1 {
         suite.add_property(Property::new("soc1", id.clone()));
     }
-    for t in &c.targets {
-        suite.add_test_case(test_case(c, t));
+    for t in c.targets.iter() {
+        suite.add_test_case(test_case(c, &t));
     }
     suite
 }

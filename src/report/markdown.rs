@@ -144,18 +144,15 @@ struct Counts {
 
 impl Counts {
     fn of(c: &ControlResult) -> Counts {
-        let mut n = Counts::default();
-        for t in &c.targets {
-            match t.outcome {
-                Outcome::Pass => n.passed += 1,
-                Outcome::Fail => n.failed += 1,
-                Outcome::Warn => n.warned += 1,
-                Outcome::Waived => n.waived += 1,
-                Outcome::Known => n.known += 1,
-                Outcome::Error => n.errors += 1,
-            }
+        let t = c.targets.tally();
+        Counts {
+            passed: t.get(Outcome::Pass),
+            failed: t.get(Outcome::Fail),
+            warned: t.get(Outcome::Warn),
+            waived: t.get(Outcome::Waived),
+            known: t.get(Outcome::Known),
+            errors: t.get(Outcome::Error),
         }
-        n
     }
 
     /// Anything the appendix lists: every outcome but a pass.
@@ -710,7 +707,7 @@ fn findings(
                 );
             }
             for f in &t.findings {
-                row(out, f, t);
+                row(out, f, &t);
             }
         }
         let _ = writeln!(out);

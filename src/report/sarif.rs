@@ -131,7 +131,7 @@ pub fn write(result: &ScanResult, w: &mut dyn std::io::Write) -> std::io::Result
 
     let mut notifications = Vec::new();
     for c in controls {
-        for t in &c.targets {
+        for t in c.targets.iter() {
             if t.outcome == Outcome::Error {
                 notifications.push(
                     Notification::builder()
@@ -205,7 +205,7 @@ pub fn write(result: &ScanResult, w: &mut dyn std::io::Write) -> std::io::Result
     w.write_all(head.as_bytes())?;
     let mut first = true;
     for (index, c) in controls.iter().enumerate() {
-        for t in &c.targets {
+        for t in c.targets.iter() {
             for f in &t.findings {
                 let r =
                     finding_result(result, index, c.control.severity, &c.control.id, &t.path, f);

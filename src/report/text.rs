@@ -66,6 +66,7 @@ impl Budget {
             .iter()
             .flat_map(|c| {
                 c.targets
+                    .held()
                     .iter()
                     .flat_map(|t| &t.findings)
                     .filter(|f| !opts.quiet || f.is_live())
@@ -100,6 +101,10 @@ struct Row<'a> {
 }
 
 pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
+    // Findings are grouped and sorted across controls: hold the targets
+    // that did not pass (never the passes) while rendering.
+    let view = result.unpassed();
+    let result = &view;
     let mut out = String::new();
     summary_first(&mut out, result);
     let mut budget = Budget::new(result, opts);
@@ -268,6 +273,7 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
 /// Live findings (neither waived nor known) of a control, by level.
 fn live(c: &ControlResult, level: Level) -> usize {
     c.targets
+        .held()
         .iter()
         .flat_map(|t| &t.findings)
         .filter(|f| f.level == level && f.is_live())
@@ -489,7 +495,7 @@ fn control_block(out: &mut String, c: &ControlResult, opts: &TextOptions, budget
     );
     // Findings by file, then line; errors under their file too.
     let mut rows: Vec<(&str, usize, Option<&Finding>, &TargetResult)> = Vec::new();
-    for t in &c.targets {
+    for t in c.targets.held() {
         match t.outcome {
             Outcome::Error => rows.push((t.path.as_str(), 0, None, t)),
             Outcome::Pass => {}
@@ -559,7 +565,7 @@ fn by_file(out: &mut String, result: &ScanResult, opts: &TextOptions, budget: &m
             Some(Outcome::Pass) => passed.push(c.control.id.as_str()),
             Some(_) => {}
         }
-        for t in &c.targets {
+        for t in c.targets.held() {
             if t.outcome == Outcome::Error {
                 errors.push((t.path.as_str(), c, t));
             }

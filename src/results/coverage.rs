@@ -114,17 +114,16 @@ pub fn coverage(scope: &Scope, controls: &[ControlResult], left_out: &[Control])
             errors: 0,
             status: Status::Manual,
         };
-        for t in mapped.iter().flat_map(|c| &c.targets) {
-            it.targets += 1;
-            match t.outcome {
-                Outcome::Pass => it.passed += 1,
-                // A baselined finding is still a deficiency: the baseline
-                // gates CI, it does not make the criterion pass.
-                Outcome::Fail | Outcome::Known => it.failed += 1,
-                Outcome::Warn => it.warned += 1,
-                Outcome::Waived => it.waived += 1,
-                Outcome::Error => it.errors += 1,
-            }
+        for c in &mapped {
+            let t = c.targets.tally();
+            it.targets += t.total();
+            it.passed += t.get(Outcome::Pass);
+            // A baselined finding is still a deficiency: the baseline
+            // gates CI, it does not make the criterion pass.
+            it.failed += t.get(Outcome::Fail) + t.get(Outcome::Known);
+            it.warned += t.get(Outcome::Warn);
+            it.waived += t.get(Outcome::Waived);
+            it.errors += t.get(Outcome::Error);
         }
         it.status = if mapped.is_empty() && it.not_run.is_empty() {
             Status::Manual

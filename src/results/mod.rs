@@ -10,19 +10,22 @@
 //! criterion.
 
 pub mod coverage;
+pub mod spill;
+pub mod targets;
 
 use crate::controls::{Control, Severity};
 use crate::inputs::components::Components;
 use crate::inputs::{InputError, Location, Unexamined};
 use coverage::Coverage;
 use serde::{Deserialize, Serialize};
+pub use targets::Targets;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Version of the JSON report's schema; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
     Pass,
@@ -54,7 +57,7 @@ impl Outcome {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Deny,
@@ -62,7 +65,7 @@ pub enum Level {
 }
 
 /// Why a finding does not count against the run.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Waiver {
     pub reason: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -76,7 +79,7 @@ pub struct Waiver {
 }
 
 /// Which of the three ways of waiving a finding declared a waiver.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum WaiverOrigin {
     /// `waivers:` in assure.yaml: reviewed with the config.
@@ -94,7 +97,7 @@ impl WaiverOrigin {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Finding {
     pub level: Level,
     /// The Rego rule that produced it (`deny`, `warn_tls`...).
@@ -108,7 +111,7 @@ pub struct Finding {
     pub location: Option<Location>,
     /// For a finding inside a Terraform module instance: the `module`
     /// blocks that made the instance, outermost first.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub call_sites: Vec<Location>,
     pub fingerprint: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -117,14 +120,14 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expired_waiver: Option<Waiver>,
     /// Recorded in the baseline (`--baseline`): known, not failing the run.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub known: bool,
     /// The line of the resource the finding names (or of the finding), where
     /// an inline waiver comment must stand.
     #[serde(skip)]
     pub anchor_line: Option<usize>,
     /// Other keys of the policy's message object, kept as they are.
-    #[serde(skip_serializing_if = "Map::is_empty")]
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub metadata: Map<String, Value>,
 }
 
@@ -166,7 +169,7 @@ impl Finding {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TargetResult {
     /// `path` or `path#resource`: the test case name in JUnit.
     pub name: String,
@@ -174,7 +177,7 @@ pub struct TargetResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resource: Option<String>,
     pub outcome: Outcome,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Finding>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -183,17 +186,17 @@ pub struct TargetResult {
 #[derive(Debug, Clone, Serialize)]
 pub struct ControlResult {
     pub control: Control,
-    pub targets: Vec<TargetResult>,
+    pub targets: Targets,
 }
 
 impl ControlResult {
     pub fn count(&self, outcome: Outcome) -> usize {
-        self.targets.iter().filter(|t| t.outcome == outcome).count()
+        self.targets.tally().get(outcome)
     }
 
     /// The worst outcome of its targets; `None` when it examined nothing.
     pub fn outcome(&self) -> Option<Outcome> {
-        self.targets.iter().map(|t| t.outcome).max()
+        self.targets.tally().worst()
     }
 }
 
@@ -221,16 +224,15 @@ impl Summary {
             input_errors,
             ..Summary::default()
         };
-        for t in controls.iter().flat_map(|c| &c.targets) {
-            summary.targets += 1;
-            match t.outcome {
-                Outcome::Pass => summary.passed += 1,
-                Outcome::Fail => summary.failed += 1,
-                Outcome::Warn => summary.warned += 1,
-                Outcome::Waived => summary.waived += 1,
-                Outcome::Known => summary.known += 1,
-                Outcome::Error => summary.errors += 1,
-            }
+        for c in controls {
+            let t = c.targets.tally();
+            summary.targets += t.total();
+            summary.passed += t.get(Outcome::Pass);
+            summary.failed += t.get(Outcome::Fail);
+            summary.warned += t.get(Outcome::Warn);
+            summary.waived += t.get(Outcome::Waived);
+            summary.known += t.get(Outcome::Known);
+            summary.errors += t.get(Outcome::Error);
         }
         summary
     }
@@ -273,6 +275,24 @@ pub struct ScanResult {
     /// (SARIF, GitHub annotations). Empty when they are the same.
     #[serde(skip)]
     pub root_prefix: String,
+}
+
+impl ScanResult {
+    /// The same result with each control's targets that did not pass held
+    /// in memory (see [`Targets::unpassed`]), for reports that group
+    /// findings across controls.
+    pub fn unpassed(&self) -> ScanResult {
+        let mut view = self.clone();
+        view.controls = self
+            .controls
+            .iter()
+            .map(|c| ControlResult {
+                control: c.control.clone(),
+                targets: c.targets.unpassed(),
+            })
+            .collect();
+        view
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

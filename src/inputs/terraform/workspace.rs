@@ -78,7 +78,12 @@ pub fn prepare(units: Vec<Unit>, opts: Options) -> Vec<Unit> {
         })
         .collect();
     let limits = opts.limits;
-    let scanned: Vec<(PathBuf, Arc<ModuleSource>)> = tf
+    // Each directory's local calls, from its text: only a directory whose
+    // files mention `module` is parsed here, and what is parsed is dropped
+    // at once: holding every directory until all are read made memory grow
+    // with the repository. Jobs parse what they instantiate (see
+    // [`Workspace::module`]).
+    let scanned: Vec<Scanned> = tf
         .into_par_iter()
         .filter_map(|u| {
             let Unit::TerraformModule { dir, files } = u else {
@@ -89,24 +94,38 @@ pub fn prepare(units: Vec<Unit>, opts: Options) -> Vec<Unit> {
                 _ => None,
             })?;
             let canonical = abs.canonicalize().unwrap_or(abs);
-            let module_files = files
+            let texts: Vec<ModuleFile> = files
                 .iter()
                 .map(|f| ModuleFile {
                     path: f.rel.clone(),
                     text: read_text(f, limits),
                 })
                 .collect();
-            let src = ModuleSource::parse(&dir, Some(canonical.clone()), module_files);
-            Some((canonical, Arc::new(src)))
+            let calls_any = texts
+                .iter()
+                .any(|f| f.text.as_ref().is_ok_and(|t| t.contains("module")));
+            let sources = if calls_any {
+                local_sources(&ModuleSource::parse(&dir, Some(canonical.clone()), texts))
+            } else {
+                vec![]
+            };
+            Some(Scanned {
+                abs: canonical,
+                shown: dir,
+                files,
+                sources,
+            })
         })
         .collect();
-    let scanned_dirs: HashSet<PathBuf> = scanned.iter().map(|(d, _)| d.clone()).collect();
+    let scanned_dirs: HashSet<PathBuf> = scanned.iter().map(|s| s.abs.clone()).collect();
     // Which scanned directories a scanned directory calls.
     let mut calls: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
-    for (dir, src) in &scanned {
-        let targets = local_sources(src)
-            .into_iter()
-            .filter_map(|s| normalize(&dir.join(s)).canonicalize().ok())
+    for s in &scanned {
+        let dir = &s.abs;
+        let targets = s
+            .sources
+            .iter()
+            .filter_map(|src| normalize(&dir.join(src)).canonicalize().ok())
             .filter(|t| scanned_dirs.contains(t) && t != dir)
             .collect();
         calls.insert(dir.clone(), targets);
@@ -114,7 +133,7 @@ pub fn prepare(units: Vec<Unit>, opts: Options) -> Vec<Unit> {
     let called: HashSet<&PathBuf> = calls.values().flatten().collect();
     let mut roots: Vec<PathBuf> = scanned
         .iter()
-        .map(|(d, _)| d.clone())
+        .map(|s| s.abs.clone())
         .filter(|d| !called.contains(d))
         .collect();
     // A directory reached by no root (called only from within a cycle) is
@@ -128,7 +147,7 @@ pub fn prepare(units: Vec<Unit>, opts: Options) -> Vec<Unit> {
     }
     let mut missed: Vec<PathBuf> = scanned
         .iter()
-        .map(|(d, _)| d.clone())
+        .map(|s| s.abs.clone())
         .filter(|d| !reached.contains(d))
         .collect();
     missed.sort();
@@ -142,8 +161,19 @@ pub fn prepare(units: Vec<Unit>, opts: Options) -> Vec<Unit> {
         }
         missed.retain(|m| !reached.contains(m));
     }
+    let shared: HashSet<PathBuf> = called.into_iter().cloned().collect();
+    let shown: HashMap<PathBuf, String> = scanned
+        .iter()
+        .map(|s| (s.abs.clone(), s.shown.clone()))
+        .collect();
+    let files = scanned
+        .into_iter()
+        .map(|s| (s.abs, (s.shown, s.files)))
+        .collect();
     let ws = Arc::new(Workspace {
-        modules: Mutex::new(scanned.iter().cloned().collect()),
+        modules: Mutex::new(HashMap::new()),
+        files,
+        shared,
         reported: Mutex::new(HashSet::new()),
         scan_roots,
         var_files: opts
@@ -153,10 +183,6 @@ pub fn prepare(units: Vec<Unit>, opts: Options) -> Vec<Unit> {
             .collect(),
         limits,
     });
-    let shown: HashMap<PathBuf, String> = scanned
-        .iter()
-        .map(|(d, s)| (d.clone(), s.dir.clone()))
-        .collect();
     for root in roots {
         let key = shown
             .get(&root)
@@ -212,9 +238,28 @@ struct ScanRoot {
     repo: PathBuf,
 }
 
+/// A scanned Terraform directory, as `prepare` first reads it.
+struct Scanned {
+    /// Canonical path.
+    abs: PathBuf,
+    /// As reports write it.
+    shown: String,
+    files: Vec<FoundFile>,
+    /// The local sources of its module calls.
+    sources: Vec<String>,
+}
+
 struct Workspace {
-    /// Every module directory read so far, by canonical path.
+    /// Module directories parsed and kept, by canonical path: those another
+    /// directory calls (a shared module serves every caller from one
+    /// parse). A root is parsed when its job runs and dropped with its
+    /// documents, so that memory does not grow with the number of roots.
     modules: Mutex<HashMap<PathBuf, Arc<ModuleSource>>>,
+    /// The files discovery found in each scanned directory, with the
+    /// directory as reports write it.
+    files: HashMap<PathBuf, (String, Vec<FoundFile>)>,
+    /// Scanned directories some scanned directory calls.
+    shared: HashSet<PathBuf>,
     /// Directories whose read errors and inline waivers are already in a
     /// root's results (each is reported once, whoever calls it).
     reported: Mutex<HashSet<PathBuf>>,
@@ -284,7 +329,10 @@ impl Workspace {
             .map(|r| r.repo.as_path())
     }
 
-    /// A module directory's parsed files, read on first use.
+    /// A module directory's parsed files: a scanned directory from the
+    /// files discovery found in it, another from its folder. Kept for
+    /// later calls unless it is a scanned directory nobody calls (a root,
+    /// parsed once, by its own job).
     fn module(&self, dir: &Path) -> Arc<ModuleSource> {
         if let Some(m) = self
             .modules
@@ -293,6 +341,20 @@ impl Workspace {
             .get(dir)
         {
             return m.clone();
+        }
+        if let Some((shown, found)) = self.files.get(dir) {
+            let files = found
+                .iter()
+                .map(|f| ModuleFile {
+                    path: f.rel.clone(),
+                    text: read_text(f, self.limits),
+                })
+                .collect();
+            let src = Arc::new(ModuleSource::parse(shown, Some(dir.to_path_buf()), files));
+            if !self.shared.contains(dir) {
+                return src;
+            }
+            return self.keep(dir, src);
         }
         let shown = self.display(dir);
         let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -336,6 +398,11 @@ impl Workspace {
             })
             .collect();
         let src = Arc::new(ModuleSource::parse(&shown, Some(dir.to_path_buf()), files));
+        self.keep(dir, src)
+    }
+
+    /// Keep a parsed module for later calls (the first parse wins).
+    fn keep(&self, dir: &Path, src: Arc<ModuleSource>) -> Arc<ModuleSource> {
         self.modules
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
