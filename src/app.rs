@@ -16,7 +16,6 @@ use crate::results::coverage::coverage;
 use crate::results::{ControlResult, ScanResult};
 use crate::settings::Settings;
 use crate::words::plural;
-use std::cell::OnceCell;
 use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
@@ -48,12 +47,10 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
     };
     let progress = args.format == Format::Text && !args.output.quiet;
     let result = crate::scan::run(&settings, progress)?;
-    // A format asked for on stdout and as a file is rendered once; JSON and
-    // SARIF files are written as they are made, never held whole.
-    let junit = OnceCell::new();
-    let junit = || junit.get_or_init(|| report::junit::render(&result));
+    // JUnit, JSON and SARIF are written as they are made, never held whole
+    // (a format asked for on stdout and as a file is made twice).
     if let Some(path) = &args.junit {
-        write_report(path, "JUnit", junit())?;
+        write_report_with(path, "JUnit", |w| report::junit::write(&result, w))?;
     }
     if let Some(path) = &args.json {
         write_report_with(path, "JSON", |w| report::json::write(&result, w))?;
@@ -100,16 +97,22 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
                 max_findings: args.output.max_findings,
             },
         ),
-        Format::Json => report::json::render(&result),
-        Format::Junit => junit().clone(),
-        Format::Sarif => report::sarif::render(&result),
+        // Machine formats go out as they are made, like their files.
+        Format::Json => String::new(),
+        Format::Junit => String::new(),
+        Format::Sarif => String::new(),
         Format::Github => {
             report::github::write_step_summary(&result)
                 .map_err(|e| fatal(format!("cannot write GITHUB_STEP_SUMMARY: {e}")))?;
             report::github::render(&result, args.output.max_findings)
         }
     };
-    print_stdout(&out)?;
+    match args.format {
+        Format::Json => stream_stdout(|w| report::json::write(&result, w))?,
+        Format::Junit => stream_stdout(|w| report::junit::write(&result, w))?,
+        Format::Sarif => stream_stdout(|w| report::sarif::write(&result, w))?,
+        _ => print_stdout(&out)?,
+    }
     if let Some(recorder) = recorder {
         let recorded = recorder
             .record(&result, &settings)
@@ -530,8 +533,16 @@ fn pretty_json(value: &impl serde::Serialize) -> String {
 /// closed pipe) is exit 2: a CI step reading a cut report must not take it
 /// for a whole one.
 fn print_stdout(s: &str) -> Result<(), Fatal> {
-    let mut out = anstream::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+    stream_stdout(|out| out.write_all(s.as_bytes()))
+}
+
+/// Write to stdout through a buffer, as `write` produces it.
+fn stream_stdout(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), Fatal> {
+    let stdout = anstream::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         // The reader went away (`| head`): exit 2, without a message the
         // reader would not see anyway.

@@ -13,6 +13,7 @@
 //! holding every such document until the end (all Kubernetes workloads in a
 //! monorepo: memory grew with the repository).
 
+use crate::controls::Control;
 use crate::controls::PolicyError;
 use crate::evaluate::targets::build_targets;
 use crate::evaluate::{Evaluator, RawEval, Stage, Workers};
@@ -21,7 +22,6 @@ use crate::inputs::load::{parse_guarded, InputLimits};
 use crate::inputs::waivers::InlineWaiver;
 use crate::inputs::Unexamined;
 use crate::inputs::{inventory, Document, InputError, Unit};
-use crate::controls::Control;
 use crate::results::spill::{spill_after, Collector};
 use crate::results::{NotExamined, TargetResult};
 use rayon::prelude::*;

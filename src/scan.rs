@@ -147,7 +147,11 @@ fn assemble(
                 k.apply(t);
             }
         })
-        .map_err(|e| fatal(format!("cannot keep the scan's results in a temporary file: {e}")))?;
+        .map_err(|e| {
+            fatal(format!(
+                "cannot keep the scan's results in a temporary file: {e}"
+            ))
+        })?;
     let waivers = waivers.report(&ran);
     let baseline = known.map(|k| k.report(&ran));
     results.sort_by(|a, b| a.control.id.cmp(&b.control.id));

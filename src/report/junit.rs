@@ -10,6 +10,7 @@
 use crate::results::{ControlResult, Finding, Level, Outcome, ScanResult, TargetResult};
 use quick_junit::{NonSuccessKind, Property, Report, TestCase, TestCaseStatus, TestSuite};
 use rayon::prelude::*;
+use std::io::Write;
 
 /// Classname and suite name of the test cases for unreadable inputs.
 pub const INPUTS_SUITE: &str = "assure.inputs";
@@ -17,13 +18,87 @@ pub const INPUTS_SUITE: &str = "assure.inputs";
 /// The suite listing what the scan did not examine, as skipped cases.
 pub const NOT_EXAMINED_SUITE: &str = "not-examined";
 
+/// The report as a string (stdout), made as [`write`] makes it.
 pub fn render(result: &ScanResult) -> String {
-    let mut report = Report::new("assure");
-    report.set_time(result.elapsed);
-    // In parallel: quick-junit scans every string it is given for ANSI
-    // escapes, and a large scan has tens of thousands of test cases.
-    let suites: Vec<TestSuite> = result.controls.par_iter().map(control_suite).collect();
-    report.add_test_suites(suites);
+    let mut out = Vec::new();
+    match write(result, &mut out) {
+        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+        Err(e) => format!("<!-- cannot serialize the JUnit report: {e} -->\n"),
+    }
+}
+
+/// Write the report one suite at a time: each control's suite is made,
+/// serialized and dropped before the next, so memory holds one control's
+/// test cases, not the scan's. The root element's totals are known only
+/// once every suite is made, so the suites go to a temporary file first.
+pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut body = std::io::BufWriter::new(tempfile::tempfile()?);
+    let mut totals = Report::new("assure");
+    // A few controls at a time in parallel: quick-junit scans every string
+    // it is given for ANSI escapes, and a large scan has tens of thousands
+    // of test cases.
+    let chunk = rayon::current_num_threads().max(1) * 2;
+    for controls in result.controls.chunks(chunk) {
+        let suites: Vec<([usize; 3], String)> = controls
+            .par_iter()
+            .map(|c| suite_xml(control_suite(c)))
+            .collect();
+        for (counts, xml) in suites {
+            add(&mut totals, counts);
+            body.write_all(xml.as_bytes())?;
+        }
+    }
+    for suite in closing_suites(result) {
+        let (counts, xml) = suite_xml(suite);
+        add(&mut totals, counts);
+        body.write_all(xml.as_bytes())?;
+    }
+    totals.set_time(result.elapsed);
+    let head = totals
+        .to_string()
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let head = without_root_skipped(head);
+    let Some(open) = head
+        .find("<testsuites")
+        .and_then(|i| head[i..].find('>').map(|j| i + j + 1))
+    else {
+        return Err(std::io::Error::other(
+            "quick-junit wrote no <testsuites> element",
+        ));
+    };
+    out.write_all(&head.as_bytes()[..open])?;
+    out.write_all(b"\n")?;
+    let mut body = body.into_inner().map_err(|e| e.into_error())?;
+    use std::io::Seek;
+    body.seek(std::io::SeekFrom::Start(0))?;
+    std::io::copy(&mut body, out)?;
+    out.write_all(b"</testsuites>\n")
+}
+
+/// Add a suite's (tests, failures, errors) to the root element's totals
+/// (its `skipped` total is not written, see [`without_root_skipped`]).
+fn add(totals: &mut Report, [tests, failures, errors]: [usize; 3]) {
+    totals.tests += tests;
+    totals.failures += failures;
+    totals.errors += errors;
+}
+
+/// One suite's counts, and the suite as quick-junit writes it inside
+/// `<testsuites>` (indented, each line ending in a newline).
+fn suite_xml(suite: TestSuite) -> ([usize; 3], String) {
+    let counts = [suite.tests, suite.failures, suite.errors];
+    let mut one = Report::new("assure");
+    one.add_test_suite(suite);
+    let xml = one.to_string().unwrap_or_default();
+    let start = xml.find("\n    <testsuite").map_or(0, |i| i + 1);
+    let end = xml.rfind("</testsuites>").unwrap_or(xml.len());
+    (counts, xml[start..end.max(start)].to_owned())
+}
+
+/// The suites after the controls': inputs that could not be read, and
+/// what the scan did not examine.
+fn closing_suites(result: &ScanResult) -> Vec<TestSuite> {
+    let mut out = Vec::new();
     if !result.input_errors.is_empty() {
         let mut suite = TestSuite::new(format!(
             "{INPUTS_SUITE}: inputs that could not be read or parsed"
@@ -36,7 +111,7 @@ pub fn render(result: &ScanResult) -> String {
             case.set_classname(INPUTS_SUITE);
             suite.add_test_case(case);
         }
-        report.add_test_suite(suite);
+        out.push(suite);
     }
     let lines = result.not_examined.lines();
     if !lines.is_empty() {
@@ -56,12 +131,9 @@ pub fn render(result: &ScanResult) -> String {
             case.set_classname(NOT_EXAMINED_SUITE);
             suite.add_test_case(case);
         }
-        report.add_test_suite(suite);
+        out.push(suite);
     }
-    match report.to_string() {
-        Ok(xml) => without_root_skipped(xml),
-        Err(e) => format!("<!-- cannot serialize the JUnit report: {e} -->\n"),
-    }
+    out
 }
 
 /// quick-junit writes a `skipped` count on `<testsuites>`, which the common

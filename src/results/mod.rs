@@ -18,9 +18,9 @@ use crate::inputs::components::Components;
 use crate::inputs::{InputError, Location, Unexamined};
 use coverage::Coverage;
 use serde::{Deserialize, Serialize};
-pub use targets::Targets;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
+pub use targets::Targets;
 
 /// Version of the JSON report's schema; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;

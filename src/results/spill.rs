@@ -121,7 +121,10 @@ impl Collector {
         controls: &[Control],
         mut gate: impl FnMut(&Control, &mut TargetResult),
     ) -> io::Result<Vec<ControlResult>> {
-        let mut state = self.state.into_inner().unwrap_or_else(PoisonError::into_inner);
+        let mut state = self
+            .state
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
         if let Some(e) = state.error.take() {
             return Err(e);
         }
