@@ -131,6 +131,13 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
             );
         }
     }
+    // A spilled result that could not be read back left a report short
+    // (stderr named why): the run cannot pass on it.
+    if crate::results::targets::spill_failed() {
+        return Err(fatal(
+            "the scan's results could not be read back from the temporary folder",
+        ));
+    }
     Ok(result.verdict.exit_code)
 }
 
