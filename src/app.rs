@@ -82,12 +82,14 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
             policy_bundle: crate::evidence::build::policies(&settings).bundle,
             paths: settings.paths.iter().map(|p| slash_path(p)).collect(),
         };
-        write_report(path, "Markdown", &report::markdown::render(&result, &meta))?;
+        write_report_with(path, "Markdown", |w| {
+            report::markdown::write_to(&result, &meta, w)
+        })?;
     }
-    let out = match args.format {
-        Format::Text => report::text::render(
-            &result,
-            &TextOptions {
+    // Every format goes out as it is made, like the report files.
+    match args.format {
+        Format::Text => {
+            let opts = TextOptions {
                 quiet: args.output.quiet,
                 group_by: match args.output.group_by {
                     crate::cli::GroupBy::File => report::text::GroupBy::File,
@@ -95,23 +97,17 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
                     crate::cli::GroupBy::Severity => report::text::GroupBy::Severity,
                 },
                 max_findings: args.output.max_findings,
-            },
-        ),
-        // Machine formats go out as they are made, like their files.
-        Format::Json => String::new(),
-        Format::Junit => String::new(),
-        Format::Sarif => String::new(),
-        Format::Github => {
-            report::github::write_step_summary(&result)
-                .map_err(|e| fatal(format!("cannot write GITHUB_STEP_SUMMARY: {e}")))?;
-            report::github::render(&result, args.output.max_findings)
+            };
+            stream_stdout(|w| report::text::write(&result, &opts, w))?
         }
-    };
-    match args.format {
         Format::Json => stream_stdout(|w| report::json::write(&result, w))?,
         Format::Junit => stream_stdout(|w| report::junit::write(&result, w))?,
         Format::Sarif => stream_stdout(|w| report::sarif::write(&result, w))?,
-        _ => print_stdout(&out)?,
+        Format::Github => {
+            report::github::write_step_summary(&result)
+                .map_err(|e| fatal(format!("cannot write GITHUB_STEP_SUMMARY: {e}")))?;
+            print_stdout(&report::github::render(&result, args.output.max_findings))?
+        }
     }
     if let Some(recorder) = recorder {
         let recorded = recorder

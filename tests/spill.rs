@@ -132,3 +132,51 @@ fn a_baseline_applies_the_same_to_spilled_results() {
         assert_eq!(a, b, "{name} differs when results are spilled");
     }
 }
+
+/// stdout of `assure test` on the example with these arguments.
+fn stdout_of(args: &[&str], spill_after: Option<&str>) -> String {
+    let demo = repo().join("demo/acme-billing");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_assure"));
+    cmd.current_dir(&demo)
+        .args(["test", "."])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("ASSURE_SPILL_AFTER")
+        .env_remove("GITHUB_STEP_SUMMARY");
+    if let Some(n) = spill_after {
+        cmd.env("ASSURE_SPILL_AFTER", n);
+    }
+    let run = cmd.output().unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    without_timings(&String::from_utf8_lossy(&run.stdout))
+}
+
+/// The human reports sort findings across controls through a bounded
+/// sorter (spilled past the same threshold): every grouping, with a
+/// finding budget that must pick the same findings, and the GitHub
+/// annotations, come out the same whether rows were held or spilled.
+#[test]
+fn human_reports_are_the_same_when_their_rows_are_spilled() {
+    for args in [
+        &["--group-by", "control"][..],
+        &["--group-by", "severity", "--max-findings", "4"],
+        &["--group-by", "file", "--max-findings", "4"],
+        &["-q", "--group-by", "control", "--max-findings", "2"],
+        &["--format", "github", "--max-findings", "3"],
+    ] {
+        let held = stdout_of(args, None);
+        assert!(held.lines().count() > 5, "{args:?} wrote little: {held}");
+        for spill in ["1", "2"] {
+            assert_eq!(
+                held,
+                stdout_of(args, Some(spill)),
+                "{args:?} differs with rows spilled after {spill}"
+            );
+        }
+    }
+}

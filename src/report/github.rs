@@ -63,37 +63,63 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// One annotation to write, with what orders it.
-struct Annotation<'a> {
-    severity: Severity,
-    kind: &'static str,
-    file: (&'a str, usize),
-    title: String,
-    message: String,
+/// Controls' indexes from the most severe to the least, in report order
+/// among equals: the order annotations and summary rows are written in.
+fn worst_first(result: &ScanResult) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..result.controls.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(result.controls[i].control.severity));
+    order
 }
 
 /// Workflow commands for the live findings (the most severe first, at most
 /// `max` of them, then one notice counting the rest), evaluation and input
 /// errors, and expired or unused waivers; the verdict last.
+///
+/// Written control by control from the tallies and the targets as they are
+/// read: nothing the size of the findings is held.
 pub fn render(result: &ScanResult, max: Option<usize>) -> String {
-    let view = result.unpassed();
-    let result = &view;
     let mut out = String::new();
-    let mut findings: Vec<Annotation> = Vec::new();
-    for c in &result.controls {
+    for c in result
+        .controls
+        .iter()
+        .filter(|c| c.count(Outcome::Error) > 0)
+    {
         let title = format!("{}: {}", c.control.id, c.control.title);
-        for t in c.targets.held() {
-            if t.outcome == Outcome::Error {
-                command(
-                    &mut out,
-                    &result.root_prefix,
-                    "error",
-                    Some((&t.path, 1)),
-                    &title,
-                    &format!("could not evaluate: {}", t.error.as_deref().unwrap_or("")),
-                );
-            }
+        for t in c.targets.iter().filter(|t| t.outcome == Outcome::Error) {
+            command(
+                &mut out,
+                &result.root_prefix,
+                "error",
+                Some((&t.path, 1)),
+                &title,
+                &format!("could not evaluate: {}", t.error.as_deref().unwrap_or("")),
+            );
+        }
+    }
+    let max = max.unwrap_or(DEFAULT_ANNOTATIONS);
+    let mut written = 0;
+    let mut rest: std::collections::BTreeMap<Severity, usize> = Default::default();
+    for ci in worst_first(result) {
+        let c = &result.controls[ci];
+        let tally = c.targets.tally();
+        let live = tally.live(Level::Deny) + tally.live(Level::Warn);
+        if live == 0 {
+            continue;
+        }
+        if written >= max {
+            *rest.entry(c.control.severity).or_default() += live;
+            continue;
+        }
+        let title = format!(
+            "[{}] {}: {}",
+            c.control.severity, c.control.id, c.control.title
+        );
+        for t in c.targets.iter() {
             for f in t.findings.iter().filter(|f| f.is_live()) {
+                if written >= max {
+                    *rest.entry(c.control.severity).or_default() += 1;
+                    continue;
+                }
                 let mut msg = match &f.resource {
                     Some(r) => format!("{r}: {}", f.message),
                     None => f.message.clone(),
@@ -106,39 +132,25 @@ pub fn render(result: &ScanResult, max: Option<usize>) -> String {
                     Level::Warn if c.control.severity >= Severity::Medium => "warning",
                     Level::Warn => "notice",
                 };
-                findings.push(Annotation {
-                    severity: c.control.severity,
+                let file = f
+                    .location
+                    .as_ref()
+                    .map_or((t.path.as_str(), 1), |l| (l.path.as_str(), l.line));
+                command(
+                    &mut out,
+                    &result.root_prefix,
                     kind,
-                    file: f
-                        .location
-                        .as_ref()
-                        .map_or((t.path.as_str(), 1), |l| (l.path.as_str(), l.line)),
-                    title: format!("[{}] {title}", c.control.severity),
-                    message: msg,
-                });
+                    Some(file),
+                    &title,
+                    &msg,
+                );
+                written += 1;
             }
         }
     }
-    // Stable: equal severities keep the report's order (control, target).
-    findings.sort_by_key(|a| std::cmp::Reverse(a.severity));
-    let max = max.unwrap_or(DEFAULT_ANNOTATIONS);
-    for a in findings.iter().take(max) {
-        command(
-            &mut out,
-            &result.root_prefix,
-            a.kind,
-            Some(a.file),
-            &a.title,
-            &a.message,
-        );
-    }
-    if findings.len() > max {
-        let rest = &findings[max..];
-        let mut per: std::collections::BTreeMap<Severity, usize> = Default::default();
-        for a in rest {
-            *per.entry(a.severity).or_default() += 1;
-        }
-        let parts: Vec<String> = per.iter().rev().map(|(s, n)| format!("{n} {s}")).collect();
+    let more: usize = rest.values().sum();
+    if more > 0 {
+        let parts: Vec<String> = rest.iter().rev().map(|(s, n)| format!("{n} {s}")).collect();
         command(
             &mut out,
             &result.root_prefix,
@@ -147,8 +159,8 @@ pub fn render(result: &ScanResult, max: Option<usize>) -> String {
             "assure: more findings",
             &format!(
                 "{} more finding{} not annotated ({}): the job summary counts them and the SARIF and JUnit reports list every one",
-                rest.len(),
-                plural(rest.len()),
+                more,
+                plural(more),
                 parts.join(", ")
             ),
         );
@@ -221,35 +233,30 @@ pub fn summary(result: &ScanResult) -> String {
         "\n{} controls, {} documents, {} targets: {} passed, {} failed, {} warned, {} waived, {} known, {} errors, {} input errors.\n",
         s.controls, s.documents, s.targets, s.passed, s.failed, s.warned, s.waived, s.known, s.errors, s.input_errors
     );
-    // Failing findings per severity, then the rows worst first.
-    let mut rows: Vec<(Severity, String)> = Vec::new();
+    // Failing findings per severity, then the rows worst first: counted in
+    // one pass, the first rows written in a second, so only those are held.
+    let failing = |c: &crate::results::ControlResult| {
+        c.targets.tally().live(Level::Deny) > 0 && c.count(Outcome::Fail) > 0
+    };
     let mut per: std::collections::BTreeMap<Severity, usize> = Default::default();
-    for c in &result.controls {
-        for t in c.targets.iter().filter(|t| t.outcome == Outcome::Fail) {
-            for f in t
-                .findings
-                .iter()
-                .filter(|f| f.level == Level::Deny && f.is_live())
-            {
-                *per.entry(c.control.severity).or_default() += 1;
-                let place = f
-                    .location
-                    .as_ref()
-                    .map_or(t.path.clone(), |l| format!("{}:{}", l.path, l.line));
-                rows.push((
-                    c.control.severity,
-                    format!(
-                        "| {} | `{}` | `{}` | {} |",
-                        c.control.severity,
-                        c.control.id,
-                        place.replace('|', "\\|").replace(['`', '\n', '\r'], "'"),
-                        cell(&f.message)
-                    ),
-                ));
-            }
+    for c in result.controls.iter().filter(|c| failing(c)) {
+        let n: usize = c
+            .targets
+            .iter()
+            .filter(|t| t.outcome == Outcome::Fail)
+            .map(|t| {
+                t.findings
+                    .iter()
+                    .filter(|f| f.level == Level::Deny && f.is_live())
+                    .count()
+            })
+            .sum();
+        if n > 0 {
+            *per.entry(c.control.severity).or_default() += n;
         }
     }
-    if !rows.is_empty() {
+    let total: usize = per.values().sum();
+    if total > 0 {
         let _ = writeln!(
             out,
             "| severity | failing findings |\n|---|---|\n{}| **total** | **{}** |\n",
@@ -257,22 +264,49 @@ pub fn summary(result: &ScanResult) -> String {
                 .rev()
                 .map(|(s, n)| format!("| {s} | {n} |\n"))
                 .collect::<String>(),
-            rows.len()
+            total
         );
-        rows.sort_by_key(|r| std::cmp::Reverse(r.0));
         let _ = writeln!(
             out,
             "| severity | control | where | finding |\n|---|---|---|---|"
         );
         const MAX: usize = 100;
-        for (_, r) in rows.iter().take(MAX) {
-            let _ = writeln!(out, "{r}");
+        let mut written = 0;
+        'rows: for ci in worst_first(result) {
+            let c = &result.controls[ci];
+            if !failing(c) {
+                continue;
+            }
+            for t in c.targets.iter().filter(|t| t.outcome == Outcome::Fail) {
+                for f in t
+                    .findings
+                    .iter()
+                    .filter(|f| f.level == Level::Deny && f.is_live())
+                {
+                    if written == MAX {
+                        break 'rows;
+                    }
+                    let place = f
+                        .location
+                        .as_ref()
+                        .map_or(t.path.clone(), |l| format!("{}:{}", l.path, l.line));
+                    let _ = writeln!(
+                        out,
+                        "| {} | `{}` | `{}` | {} |",
+                        c.control.severity,
+                        c.control.id,
+                        place.replace('|', "\\|").replace(['`', '\n', '\r'], "'"),
+                        cell(&f.message)
+                    );
+                    written += 1;
+                }
+            }
         }
-        if rows.len() > MAX {
+        if total > MAX {
             let _ = writeln!(
                 out,
                 "\n…and {} more (the least severe); see the JUnit or SARIF report.",
-                rows.len() - MAX
+                total - MAX
             );
         }
     }

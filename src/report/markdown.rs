@@ -214,8 +214,20 @@ fn by_severity(a: &ControlResult, b: &ControlResult) -> std::cmp::Ordering {
     (Reverse(a.control.severity), &a.control.id).cmp(&(Reverse(b.control.severity), &b.control.id))
 }
 
+/// The report as one string (see [`write`]).
 pub fn render(result: &ScanResult, meta: &Meta) -> String {
-    let mut out = String::new();
+    super::sink::to_string(|w| write_to(result, meta, w))
+}
+
+/// The report, written to `w` as it is made: the findings appendix is read
+/// control by control from the targets, so memory does not follow it.
+pub fn write_to(
+    result: &ScanResult,
+    meta: &Meta,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut sink = super::sink::Sink::new(w);
+    let out: &mut dyn Write = &mut sink;
     let anchors = anchors(result.controls.iter().map(|c| c.control.id.as_str()));
     let counts: BTreeMap<&str, Counts> = result
         .controls
@@ -228,8 +240,8 @@ pub fn render(result: &ScanResult, meta: &Meta) -> String {
         _ => code(id),
     };
 
-    about(&mut out, result, meta);
-    summary(&mut out, result);
+    about(out, result, meta);
+    summary(out, result);
 
     let cov = &result.coverage;
     for (name, items) in [
@@ -333,7 +345,7 @@ pub fn render(result: &ScanResult, meta: &Meta) -> String {
         }
     }
 
-    controls_table(&mut out, result, &counts, &link);
+    controls_table(out, result, &counts, &link);
 
     let manual: Vec<&Item> = cov.manual().collect();
     let _ = writeln!(out, "## Manual evidence needed\n");
@@ -416,13 +428,13 @@ pub fn render(result: &ScanResult, meta: &Meta) -> String {
         );
     }
 
-    findings(&mut out, result, &counts, &anchors);
-    out
+    findings(out, result, &counts, &anchors);
+    sink.finish()
 }
 
 /// What the report is evidence of: when, which commit of which repository,
 /// with which policies, over what.
-fn about(out: &mut String, result: &ScanResult, meta: &Meta) {
+fn about(out: &mut dyn Write, result: &ScanResult, meta: &Meta) {
     let cov = &result.coverage;
     let src = &meta.source;
     let _ = writeln!(out, "# Compliance readiness report\n");
@@ -524,7 +536,7 @@ fn about(out: &mut String, result: &ScanResult, meta: &Meta) {
     }
 }
 
-fn summary(out: &mut String, result: &ScanResult) {
+fn summary(out: &mut dyn Write, result: &ScanResult) {
     let cov = &result.coverage;
     let _ = writeln!(out, "\n## Summary\n");
     for (name, items) in [
@@ -568,7 +580,7 @@ fn summary(out: &mut String, result: &ScanResult) {
 /// first), then those with anything else to look at, then the clean ones;
 /// the controls that examined nothing on one line.
 fn controls_table(
-    out: &mut String,
+    out: &mut dyn Write,
     result: &ScanResult,
     counts: &BTreeMap<&str, Counts>,
     link: &dyn Fn(&str) -> String,
@@ -641,7 +653,7 @@ fn controls_table(
 /// file:line, resource and message; waived ones with reason, owner and
 /// expiry, known ones marked; evaluation errors too.
 fn findings(
-    out: &mut String,
+    out: &mut dyn Write,
     result: &ScanResult,
     counts: &BTreeMap<&str, Counts>,
     anchors: &BTreeMap<&str, String>,
@@ -714,7 +726,7 @@ fn findings(
     }
 }
 
-fn row(out: &mut String, f: &Finding, t: &TargetResult) {
+fn row(out: &mut dyn Write, f: &Finding, t: &TargetResult) {
     let status = if f.waiver.is_some() {
         "waived"
     } else if f.known {

@@ -10,6 +10,8 @@ pub mod markdown;
 pub mod period;
 pub mod period_html;
 pub mod sarif;
+pub mod sink;
+pub mod sorter;
 pub mod text;
 pub mod verify;
 

@@ -6,13 +6,18 @@
 //! ends. Colours are anstyle codes; the caller's stream (anstream) strips
 //! them when the output is not a terminal.
 
+use super::sink::Sink;
+use super::sorter::Sorter;
 use crate::controls::Severity;
 use crate::results::coverage::{Coverage, Item, Status};
-use crate::results::{ControlResult, Finding, Level, Outcome, ScanResult, TargetResult};
+use crate::results::spill::spill_after;
+use crate::results::{ControlResult, Finding, Level, Outcome, ScanResult};
 use crate::words::plural;
 use anstyle::{AnsiColor, Style};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::io;
 
 const RED: Style = AnsiColor::Red.on_default().bold();
 const GREEN: Style = AnsiColor::Green.on_default().bold();
@@ -46,10 +51,18 @@ fn paint(style: Style, text: &str) -> String {
 }
 
 /// Which findings are printed under `--max-findings`: the most severe ones
-/// (live before waived or known, then by severity, in report order among
-/// equals), wherever the grouping puts them; and how many were held back.
+/// (live before waived or known, then by severity; among equals, in
+/// control order, then target order), wherever the grouping puts them; and
+/// how many were held back.
+///
+/// Decided from the counts alone (see [`crate::results::targets::Tally`]),
+/// so no finding is held to choose: each control gets a quota of its live
+/// and of its other findings, and its first findings of each kind, in
+/// target order, are shown.
 struct Budget {
-    shown: Option<std::collections::HashSet<*const Finding>>,
+    /// Per control: how many of its live and of its other findings are
+    /// shown; `None` without a limit.
+    quota: Option<Vec<[usize; 2]>>,
     withheld: usize,
 }
 
@@ -57,73 +70,136 @@ impl Budget {
     fn new(result: &ScanResult, opts: &TextOptions) -> Budget {
         let Some(max) = opts.max_findings else {
             return Budget {
-                shown: None,
+                quota: None,
                 withheld: 0,
             };
         };
-        let mut all: Vec<(bool, Severity, *const Finding)> = result
+        let counts: Vec<[usize; 2]> = result
             .controls
             .iter()
-            .flat_map(|c| {
-                c.targets
-                    .held()
-                    .iter()
-                    .flat_map(|t| &t.findings)
-                    .filter(|f| !opts.quiet || f.is_live())
-                    .map(move |f| (f.is_live(), c.control.severity, f as *const Finding))
+            .map(|c| {
+                let t = c.targets.tally();
+                let other = if opts.quiet { 0 } else { t.not_live() };
+                [t.live(Level::Deny) + t.live(Level::Warn), other]
             })
             .collect();
-        all.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+        let severity = |ci: usize| result.controls[ci].control.severity;
+        let mut order: Vec<(usize, usize)> = (0..2)
+            .flat_map(|kind| (0..counts.len()).map(move |ci| (kind, ci)))
+            .collect();
+        order.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(severity(b.1).cmp(&severity(a.1)))
+                .then(a.1.cmp(&b.1))
+        });
+        let mut left = max;
+        let mut quota = vec![[0; 2]; counts.len()];
+        for (kind, ci) in order {
+            let q = counts[ci][kind].min(left);
+            quota[ci][kind] = q;
+            left -= q;
+        }
         Budget {
-            shown: Some(all.into_iter().take(max).map(|(_, _, f)| f).collect()),
+            quota: Some(quota),
             withheld: 0,
         }
     }
 
-    /// Whether this finding is printed (counting it if not).
-    fn take(&mut self, f: &Finding) -> bool {
-        match &self.shown {
-            Some(shown) if !shown.contains(&(f as *const Finding)) => {
-                self.withheld += 1;
-                false
-            }
-            _ => true,
+    /// What decides, finding by finding in target order, which of a
+    /// control's findings are shown.
+    fn of(&self, control: usize) -> Shown {
+        Shown {
+            quota: match &self.quota {
+                Some(q) => q.get(control).copied().unwrap_or([0; 2]),
+                None => [usize::MAX; 2],
+            },
+            seen: [0; 2],
         }
     }
 }
 
-/// A finding with what the grouped views need beside it.
-struct Row<'a> {
-    control: &'a ControlResult,
-    path: &'a str,
-    line: usize,
-    finding: &'a Finding,
+/// One control's quota as its findings are met.
+struct Shown {
+    quota: [usize; 2],
+    seen: [usize; 2],
 }
 
+impl Shown {
+    fn next(&mut self, f: &Finding) -> bool {
+        let kind = usize::from(!f.is_live());
+        let shown = self.seen[kind] < self.quota[kind];
+        self.seen[kind] += 1;
+        shown
+    }
+}
+
+/// A finding or an evaluation error of one control, with where it is
+/// reported, as the control view sorts it.
+#[derive(Serialize, Deserialize)]
+struct ControlRow {
+    path: String,
+    line: usize,
+    shown: bool,
+    what: What,
+}
+
+#[derive(Serialize, Deserialize)]
+enum What {
+    Finding(Box<Finding>),
+    Error { target: String, error: String },
+}
+
+/// A finding with what the file view needs beside it.
+#[derive(Serialize, Deserialize)]
+struct FileRow {
+    path: String,
+    line: usize,
+    /// Index of its control in the result.
+    control: usize,
+    shown: bool,
+    finding: Finding,
+}
+
+/// A target a control could not evaluate, as the file view lists it.
+#[derive(Serialize, Deserialize)]
+struct ErrorRow {
+    path: String,
+    control: String,
+    target: String,
+    error: String,
+}
+
+/// The text report as one string (see [`write`]).
 pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
-    // Findings are grouped and sorted across controls: hold the targets
-    // that did not pass (never the passes) while rendering.
-    let view = result.unpassed();
-    let result = &view;
-    let mut out = String::new();
-    summary_first(&mut out, result);
+    super::sink::to_string(|w| write(result, opts, w))
+}
+
+/// The text report, written to `w` as it is made. The counts come from
+/// the tallies; findings are read control by control and sorted across
+/// controls through a bounded [`Sorter`], so memory holds one file's
+/// findings (or one control's, grouped by control) and the sort buffer,
+/// never every finding of the scan.
+pub fn write(result: &ScanResult, opts: &TextOptions, w: &mut dyn io::Write) -> io::Result<()> {
+    let mut sink = Sink::new(w);
+    let out: &mut dyn Write = &mut sink;
+    summary_first(out, result);
     let mut budget = Budget::new(result, opts);
     match opts.group_by {
         GroupBy::Control => {
-            let ordered: Vec<&ControlResult> = result.controls.iter().collect();
-            by_control(&mut out, &ordered, opts, &mut budget, false);
+            let ordered: Vec<usize> = (0..result.controls.len()).collect();
+            by_control(out, result, &ordered, opts, &mut budget, false)?;
         }
         GroupBy::Severity => {
-            let mut ordered: Vec<&ControlResult> = result.controls.iter().collect();
-            ordered.sort_by(|a, b| {
-                b.control
-                    .severity
-                    .cmp(&a.control.severity)
-                    .then_with(|| a.control.id.cmp(&b.control.id))
+            let mut ordered: Vec<usize> = (0..result.controls.len()).collect();
+            let c = |i: usize| &result.controls[i].control;
+            ordered.sort_by(|&a, &b| {
+                c(b).severity
+                    .cmp(&c(a).severity)
+                    .then_with(|| c(a).id.cmp(&c(b).id))
             });
-            by_control(&mut out, &ordered, opts, &mut budget, true);
+            by_control(out, result, &ordered, opts, &mut budget, true)?;
         }
-        GroupBy::File => by_file(&mut out, result, opts, &mut budget),
+        GroupBy::File => by_file(out, result, opts, &mut budget)?,
     }
     if budget.withheld > 0 {
         let _ = writeln!(
@@ -150,7 +226,7 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
             let _ = writeln!(out, "  {} {}", paint(MAGENTA, "error"), e.display());
         }
     }
-    not_examined(&mut out, result, opts.quiet);
+    not_examined(out, result, opts.quiet);
     let w = &result.waivers;
     for (waiver, n) in &w.expired {
         let _ = writeln!(
@@ -219,7 +295,7 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
         }
     }
     if !opts.quiet {
-        coverage_summary(&mut out, &result.coverage);
+        coverage_summary(out, &result.coverage);
     }
     let s = &result.summary;
     let _ = writeln!(
@@ -267,27 +343,24 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
         paint(RED, "FAILED")
     };
     let _ = writeln!(out, "{} {}", head, v.reasons.join("; "));
-    out
+    sink.finish()
 }
 
-/// Live findings (neither waived nor known) of a control, by level.
-fn live(c: &ControlResult, level: Level) -> usize {
-    c.targets
-        .held()
-        .iter()
-        .flat_map(|t| &t.findings)
-        .filter(|f| f.level == level && f.is_live())
-        .count()
+/// Whether a control has targets that did not pass (so that reading its
+/// targets can show something).
+fn has_unpassed(c: &ControlResult) -> bool {
+    c.count(Outcome::Pass) < c.targets.len()
 }
 
 /// The counts a reader needs before any detail: failing findings per
 /// severity, then each control that failed, warned, erred or was waived,
 /// worst first.
-fn summary_first(out: &mut String, result: &ScanResult) {
+fn summary_first(out: &mut dyn Write, result: &ScanResult) {
     let mut per_severity: BTreeMap<Severity, usize> = BTreeMap::new();
     let mut rows: Vec<(&ControlResult, usize, usize)> = Vec::new();
     for c in &result.controls {
-        let (failing, warning) = (live(c, Level::Deny), live(c, Level::Warn));
+        let t = c.targets.tally();
+        let (failing, warning) = (t.live(Level::Deny), t.live(Level::Warn));
         *per_severity.entry(c.control.severity).or_default() += failing;
         let other = c.count(Outcome::Error) + c.count(Outcome::Waived) + c.count(Outcome::Known);
         if failing + warning + other > 0 {
@@ -361,18 +434,21 @@ fn summary_first(out: &mut String, result: &ScanResult) {
     let _ = writeln!(out);
 }
 
-/// Controls one after another, each with its findings grouped by file;
-/// with `headed`, a heading at each change of severity.
+/// Controls one after another (`order` indexes the result's controls),
+/// each with its findings grouped by file; with `headed`, a heading at each
+/// change of severity.
 fn by_control(
-    out: &mut String,
-    controls: &[&ControlResult],
+    out: &mut dyn Write,
+    result: &ScanResult,
+    order: &[usize],
     opts: &TextOptions,
     budget: &mut Budget,
     headed: bool,
-) {
+) -> io::Result<()> {
     let mut idle = Vec::new();
     let mut heading: Option<Severity> = None;
-    for c in controls {
+    for &ci in order {
+        let c = &result.controls[ci];
         let outcome = c.outcome();
         match outcome {
             None => {
@@ -390,7 +466,8 @@ fn by_control(
                 paint(BOLD, &format!("── {} ──", c.control.severity))
             );
         }
-        control_block(out, c, opts, budget);
+        let shown = budget.of(ci);
+        control_block(out, c, opts, shown, &mut budget.withheld)?;
     }
     if !idle.is_empty() && !opts.quiet {
         wrapped(
@@ -404,13 +481,14 @@ fn by_control(
             &idle,
         );
     }
+    Ok(())
 }
 
 /// Where a finding is reported: its location, else its target's file.
-fn place<'a>(t: &'a TargetResult, f: &'a Finding) -> (&'a str, usize) {
+fn place<'a>(target_path: &'a str, f: &'a Finding) -> (&'a str, usize) {
     match &f.location {
         Some(l) => (l.path.as_str(), l.line),
-        None => (t.path.as_str(), 0),
+        None => (target_path, 0),
     }
 }
 
@@ -443,7 +521,7 @@ fn names(message: &str, resource: &str) -> bool {
 
 /// What follows a finding line: where a module was called from, and why a
 /// waived finding is waived.
-fn finding_notes(out: &mut String, f: &Finding, indent: &str) {
+fn finding_notes(out: &mut dyn Write, f: &Finding, indent: &str) {
     if let Some(c) = f.called_from() {
         let _ = writeln!(out, "{indent}{}", paint(DIM, &c));
     }
@@ -459,7 +537,13 @@ fn finding_notes(out: &mut String, f: &Finding, indent: &str) {
     }
 }
 
-fn control_block(out: &mut String, c: &ControlResult, opts: &TextOptions, budget: &mut Budget) {
+fn control_block(
+    out: &mut dyn Write,
+    c: &ControlResult,
+    opts: &TextOptions,
+    mut shown: Shown,
+    withheld_total: &mut usize,
+) -> io::Result<()> {
     let control = &c.control;
     let label = match c.outcome() {
         Some(Outcome::Fail) => paint(RED, "FAIL "),
@@ -494,53 +578,77 @@ fn control_block(out: &mut String, c: &ControlResult, opts: &TextOptions, budget
         }
     );
     // Findings by file, then line; errors under their file too.
-    let mut rows: Vec<(&str, usize, Option<&Finding>, &TargetResult)> = Vec::new();
-    for t in c.targets.held() {
-        match t.outcome {
-            Outcome::Error => rows.push((t.path.as_str(), 0, None, t)),
-            Outcome::Pass => {}
-            _ => {
-                for f in &t.findings {
-                    if opts.quiet && !f.is_live() {
-                        continue;
+    let mut rows: Sorter<ControlRow> = Sorter::new(
+        |a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)),
+        spill_after(),
+    );
+    if has_unpassed(c) {
+        for t in c.targets.iter() {
+            match t.outcome {
+                Outcome::Error => rows.push(ControlRow {
+                    path: t.path.clone(),
+                    line: 0,
+                    shown: true,
+                    what: What::Error {
+                        target: t.name.clone(),
+                        error: t.error.clone().unwrap_or_default(),
+                    },
+                })?,
+                Outcome::Pass => {}
+                _ => {
+                    for f in &t.findings {
+                        if opts.quiet && !f.is_live() {
+                            continue;
+                        }
+                        let (path, line) = place(&t.path, f);
+                        rows.push(ControlRow {
+                            path: path.to_owned(),
+                            line,
+                            shown: shown.next(f),
+                            what: What::Finding(Box::new(f.clone())),
+                        })?;
                     }
-                    let (path, line) = place(t, f);
-                    rows.push((path, line, Some(f), t));
                 }
             }
         }
     }
-    rows.sort_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
     let mut withheld = 0;
-    for (path, line, finding, t) in rows {
-        if finding.is_some_and(|f| !budget.take(f)) {
+    for row in rows.finish()? {
+        let ControlRow {
+            path,
+            line,
+            shown,
+            what,
+        } = row?;
+        if !shown {
             withheld += 1;
+            *withheld_total += 1;
             continue;
         }
         let at = if line > 0 {
             format!("{path}:{line}")
         } else {
-            path.to_owned()
+            path
         };
-        match finding {
-            None => {
+        match what {
+            What::Error { target, error } => {
                 let _ = writeln!(
                     out,
                     "    {} {} {}",
                     paint(MAGENTA, "error"),
-                    paint(BOLD, &t.name),
-                    t.error.as_deref().unwrap_or("")
+                    paint(BOLD, &target),
+                    error
                 );
             }
-            Some(f) => {
+            What::Finding(f) => {
                 let _ = writeln!(
                     out,
                     "    {} {}  {}",
-                    mark(f),
+                    mark(&f),
                     paint(BOLD, &at),
-                    subject_and_message(f)
+                    subject_and_message(&f)
                 );
-                finding_notes(out, f, "      ");
+                finding_notes(out, &f, "      ");
             }
         }
     }
@@ -550,104 +658,86 @@ fn control_block(out: &mut String, c: &ControlResult, opts: &TextOptions, budget
     if c.count(Outcome::Fail) > 0 && !control.remediation.is_empty() {
         let _ = writeln!(out, "  {} {}", paint(DIM, "fix:"), control.remediation);
     }
+    Ok(())
 }
 
 /// Files one after another, each resource once with the findings of every
 /// control on it, worst first.
-fn by_file(out: &mut String, result: &ScanResult, opts: &TextOptions, budget: &mut Budget) {
-    let mut rows: Vec<Row> = Vec::new();
-    let mut errors: Vec<(&str, &ControlResult, &TargetResult)> = Vec::new();
+fn by_file(
+    out: &mut dyn Write,
+    result: &ScanResult,
+    opts: &TextOptions,
+    budget: &mut Budget,
+) -> io::Result<()> {
+    let limit = spill_after();
+    let mut rows: Sorter<FileRow> = Sorter::new(|a, b| a.path.cmp(&b.path), limit);
+    let mut errors: Sorter<ErrorRow> = Sorter::new(
+        |a, b| a.path.cmp(&b.path).then_with(|| a.control.cmp(&b.control)),
+        limit,
+    );
     let mut passed = Vec::new();
     let mut idle = 0;
-    for c in &result.controls {
+    let mut id_w = 0;
+    for (ci, c) in result.controls.iter().enumerate() {
         match c.outcome() {
             None => idle += 1,
             Some(Outcome::Pass) => passed.push(c.control.id.as_str()),
             Some(_) => {}
         }
-        for t in c.targets.held() {
+        let t = c.targets.tally();
+        let listed =
+            t.live(Level::Deny) + t.live(Level::Warn) + if opts.quiet { 0 } else { t.not_live() };
+        if listed > 0 {
+            id_w = id_w.max(c.control.id.len());
+        }
+        if !has_unpassed(c) {
+            continue;
+        }
+        let mut shown = budget.of(ci);
+        for t in c.targets.iter() {
             if t.outcome == Outcome::Error {
-                errors.push((t.path.as_str(), c, t));
+                errors.push(ErrorRow {
+                    path: t.path.clone(),
+                    control: c.control.id.clone(),
+                    target: t.name.clone(),
+                    error: t.error.clone().unwrap_or_default(),
+                })?;
             }
             for f in &t.findings {
                 if opts.quiet && !f.is_live() {
                     continue;
                 }
-                let (path, line) = place(t, f);
-                rows.push(Row {
-                    control: c,
-                    path,
+                let (path, line) = place(&t.path, f);
+                rows.push(FileRow {
+                    path: path.to_owned(),
                     line,
-                    finding: f,
-                });
+                    control: ci,
+                    shown: shown.next(f),
+                    finding: f.clone(),
+                })?;
             }
         }
     }
-    // Each resource once per file, at its first line; its findings under it,
-    // by line, worst first.
-    let mut first_line: BTreeMap<(&str, Option<&str>), usize> = BTreeMap::new();
-    for r in &rows {
-        let e = first_line
-            .entry((r.path, r.finding.resource.as_deref()))
-            .or_insert(r.line);
-        *e = (*e).min(r.line);
-    }
-    let first = |r: &Row| first_line[&(r.path, r.finding.resource.as_deref())];
-    rows.sort_by(|a, b| {
-        a.path
-            .cmp(b.path)
-            .then(first(a).cmp(&first(b)))
-            .then(a.finding.resource.cmp(&b.finding.resource))
-            .then(a.line.cmp(&b.line))
-            .then(b.control.control.severity.cmp(&a.control.control.severity))
-            .then_with(|| a.control.control.id.cmp(&b.control.control.id))
-    });
-    errors.sort_by(|a, b| {
-        a.0.cmp(b.0)
-            .then_with(|| a.1.control.id.cmp(&b.1.control.id))
-    });
-    let id_w = rows
-        .iter()
-        .map(|r| r.control.control.id.len())
-        .max()
-        .unwrap_or(0);
-    let mut file: Option<&str> = None;
-    let mut resource: Option<&Option<String>> = None;
-    let mut withheld: BTreeMap<&str, usize> = BTreeMap::new();
-    for r in &rows {
-        if !budget.take(r.finding) {
-            *withheld.entry(r.path).or_default() += 1;
-            continue;
-        }
-        if file != Some(r.path) {
-            file = Some(r.path);
-            resource = None;
-            let _ = writeln!(out, "{}", paint(BOLD, r.path));
-        }
-        if resource != Some(&r.finding.resource) {
-            resource = Some(&r.finding.resource);
-            let _ = writeln!(
+    // Rows come sorted by file; each file's rows are ordered, and written,
+    // one file at a time.
+    let mut withheld: Vec<(String, usize)> = Vec::new();
+    let mut file: Vec<FileRow> = Vec::new();
+    for row in rows.finish()? {
+        let row = row?;
+        if file.first().is_some_and(|f| f.path != row.path) {
+            one_file(
                 out,
-                "  {}",
-                r.finding.resource.as_deref().unwrap_or("(the document)")
+                result,
+                std::mem::take(&mut file),
+                id_w,
+                budget,
+                &mut withheld,
             );
         }
-        let at = if r.line > 0 {
-            format!("{:>6}", r.line)
-        } else {
-            " ".repeat(6)
-        };
-        let c = &r.control.control;
-        let _ = writeln!(
-            out,
-            "{} {} {:<8} {:<id_w$}  {}",
-            paint(DIM, &at),
-            mark(r.finding),
-            c.severity.name(),
-            c.id,
-            r.finding.message
-        );
-        finding_notes(out, r.finding, "          ");
+        file.push(row);
+    }
+    if !file.is_empty() {
+        one_file(out, result, file, id_w, budget, &mut withheld);
     }
     for (path, n) in withheld {
         let _ = writeln!(
@@ -656,14 +746,16 @@ fn by_file(out: &mut String, result: &ScanResult, opts: &TextOptions, budget: &m
             paint(DIM, &format!("{path}: {n} more finding{}", plural(n)))
         );
     }
-    for (path, c, t) in errors {
+    for e in errors.finish()? {
+        let e = e?;
         let _ = writeln!(
             out,
-            "{} {path}: {} could not evaluate {}: {}",
+            "{} {}: {} could not evaluate {}: {}",
             paint(MAGENTA, "error"),
-            c.control.id,
-            t.name,
-            t.error.as_deref().unwrap_or("")
+            e.path,
+            e.control,
+            e.target,
+            e.error
         );
     }
     if !opts.quiet && !passed.is_empty() {
@@ -691,6 +783,87 @@ fn by_file(out: &mut String, result: &ScanResult, opts: &TextOptions, budget: &m
             )
         );
     }
+    Ok(())
+}
+
+/// One file's findings: each resource once, at its first line, its
+/// findings under it by line, worst first. Findings held back by the
+/// budget are counted in `withheld` for the file.
+fn one_file(
+    out: &mut dyn Write,
+    result: &ScanResult,
+    mut rows: Vec<FileRow>,
+    id_w: usize,
+    budget: &mut Budget,
+    withheld: &mut Vec<(String, usize)>,
+) {
+    let mut first_line: BTreeMap<Option<&str>, usize> = BTreeMap::new();
+    for r in &rows {
+        let e = first_line
+            .entry(r.finding.resource.as_deref())
+            .or_insert(r.line);
+        *e = (*e).min(r.line);
+    }
+    let first: Vec<usize> = rows
+        .iter()
+        .map(|r| first_line[&r.finding.resource.as_deref()])
+        .collect();
+    drop(first_line);
+    let control = |r: &FileRow| &result.controls[r.control].control;
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (&rows[a], &rows[b]);
+        first[a]
+            .cmp(&first[b])
+            .then(ra.finding.resource.cmp(&rb.finding.resource))
+            .then(ra.line.cmp(&rb.line))
+            .then(control(rb).severity.cmp(&control(ra).severity))
+            .then_with(|| control(ra).id.cmp(&control(rb).id))
+    });
+    let mut heading = false;
+    let mut resource: Option<Option<String>> = None;
+    let mut held_back = 0;
+    for i in order {
+        let r = &mut rows[i];
+        if !r.shown {
+            held_back += 1;
+            budget.withheld += 1;
+            continue;
+        }
+        if !heading {
+            heading = true;
+            let _ = writeln!(out, "{}", paint(BOLD, &r.path));
+        }
+        if resource.as_ref() != Some(&r.finding.resource) {
+            resource = Some(r.finding.resource.clone());
+            let _ = writeln!(
+                out,
+                "  {}",
+                r.finding.resource.as_deref().unwrap_or("(the document)")
+            );
+        }
+        let at = if r.line > 0 {
+            format!("{:>6}", r.line)
+        } else {
+            " ".repeat(6)
+        };
+        let c = &result.controls[r.control].control;
+        let _ = writeln!(
+            out,
+            "{} {} {:<8} {:<id_w$}  {}",
+            paint(DIM, &at),
+            mark(&r.finding),
+            c.severity.name(),
+            c.id,
+            r.finding.message
+        );
+        finding_notes(out, &r.finding, "          ");
+    }
+    if held_back > 0 {
+        if let Some(r) = rows.first_mut() {
+            withheld.push((std::mem::take(&mut r.path), held_back));
+        }
+    }
 }
 
 /// Lines of lists (ids of controls or criteria) end by this column.
@@ -698,7 +871,7 @@ const WIDTH: usize = 100;
 
 /// `head` then the items, comma-separated, wrapped at [`WIDTH`] with the
 /// continuation lines indented: a list of 200 ids stays readable.
-fn wrapped(out: &mut String, style: Style, head: &str, items: &[&str]) {
+fn wrapped(out: &mut dyn Write, style: Style, head: &str, items: &[&str]) {
     let mut line = head.to_owned();
     let mut width = head.chars().count();
     for (i, item) in items.iter().enumerate() {
@@ -725,7 +898,7 @@ const FILES_SHOWN: usize = 5;
 
 /// What the scan did not examine: every module call, each provider's
 /// unread resource types, and files (a few by name per reason, counted).
-fn not_examined(out: &mut String, result: &ScanResult, quiet: bool) {
+fn not_examined(out: &mut dyn Write, result: &ScanResult, quiet: bool) {
     let ne = &result.not_examined;
     if ne.is_empty() {
         return;
@@ -840,7 +1013,7 @@ fn truncate(s: &str, n: usize) -> String {
 /// The coverage part of `assure test`'s text report: the criteria with
 /// automated controls and their results, then, plainly, what needs manual
 /// evidence.
-fn coverage_summary(out: &mut String, cov: &Coverage) {
+fn coverage_summary(out: &mut dyn Write, cov: &Coverage) {
     let automated: Vec<&Item> = cov
         .soc2
         .iter()

@@ -277,24 +277,6 @@ pub struct ScanResult {
     pub root_prefix: String,
 }
 
-impl ScanResult {
-    /// The same result with each control's targets that did not pass held
-    /// in memory (see [`Targets::unpassed`]), for reports that group
-    /// findings across controls.
-    pub fn unpassed(&self) -> ScanResult {
-        let mut view = self.clone();
-        view.controls = self
-            .controls
-            .iter()
-            .map(|c| ControlResult {
-                control: c.control.clone(),
-                targets: c.targets.unpassed(),
-            })
-            .collect();
-        view
-    }
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct Tool {
     pub name: &'static str,

@@ -165,7 +165,7 @@ impl Collector {
             for record in merged(&runs_file, runs) {
                 let mut t = record?;
                 gate(c, &mut t);
-                tally.add(t.outcome);
+                tally.add(&t);
                 line.clear();
                 serde_json::to_writer(&mut line, &t)?;
                 line.push(b'\n');

@@ -8,7 +8,7 @@
 //! them; the counts that the summary, the coverage and the verdict need are
 //! kept beside them.
 
-use super::{Outcome, TargetResult};
+use super::{Level, Outcome, TargetResult};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::fs::File;
@@ -25,15 +25,41 @@ pub fn spill_failed() -> bool {
     SPILL_FAILED.load(Ordering::Relaxed)
 }
 
-/// How many targets had each outcome.
+/// How many targets had each outcome, and how many findings of each kind
+/// they hold: what the human reports' summaries and finding budgets need
+/// before (or instead of) reading the targets.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
     counts: [usize; 6],
+    /// Live (neither waived nor known) denials, live warnings, and findings
+    /// that are waived or known.
+    findings: [usize; 3],
 }
 
 impl Tally {
-    pub fn add(&mut self, outcome: Outcome) {
-        self.counts[outcome as usize] += 1;
+    pub fn add(&mut self, target: &TargetResult) {
+        self.counts[target.outcome as usize] += 1;
+        for f in &target.findings {
+            let kind = match (f.is_live(), f.level) {
+                (true, Level::Deny) => 0,
+                (true, Level::Warn) => 1,
+                (false, _) => 2,
+            };
+            self.findings[kind] += 1;
+        }
+    }
+
+    /// Findings neither waived nor known, at `level`.
+    pub fn live(&self, level: Level) -> usize {
+        match level {
+            Level::Deny => self.findings[0],
+            Level::Warn => self.findings[1],
+        }
+    }
+
+    /// Findings waived or known.
+    pub fn not_live(&self) -> usize {
+        self.findings[2]
     }
 
     pub fn get(&self, outcome: Outcome) -> usize {
@@ -88,7 +114,7 @@ impl From<Vec<TargetResult>> for Targets {
     fn from(targets: Vec<TargetResult>) -> Self {
         let mut tally = Tally::default();
         for t in &targets {
-            tally.add(t.outcome);
+            tally.add(t);
         }
         Targets {
             store: Store::Held(targets),
@@ -116,34 +142,6 @@ impl Targets {
 
     pub fn tally(&self) -> &Tally {
         &self.tally
-    }
-
-    /// The same counts with only the targets that did not pass, held in
-    /// memory: what the human reports (text, GitHub) group and sort across
-    /// controls. Memory then follows the findings, not every target.
-    pub fn unpassed(&self) -> Targets {
-        Targets {
-            store: Store::Held(
-                self.iter()
-                    .filter(|t| t.outcome != Outcome::Pass)
-                    .map(Cow::into_owned)
-                    .collect(),
-            ),
-            tally: self.tally,
-        }
-    }
-
-    /// The targets held in memory: all of them for targets made in memory
-    /// or by [`Targets::unpassed`]; none for spilled ones (read those with
-    /// [`Targets::iter`]).
-    pub fn held(&self) -> &[TargetResult] {
-        match &self.store {
-            Store::Held(v) => v,
-            Store::Spilled { .. } => {
-                debug_assert!(false, "held() on spilled targets");
-                &[]
-            }
-        }
     }
 
     /// The targets in order, each read when it is reached.
