@@ -54,7 +54,7 @@ struct UnitOutcome {
     not_examined: NotExamined,
     components: Components,
     targets: Vec<(usize, Vec<TargetResult>)>,
-    inventory: Vec<serde_json::Value>,
+    inventory: Vec<inventory::Entry>,
     /// Documents a cross-input control examines, with the number of
     /// documents in their file (for target names): only for documents that
     /// were given rather than parsed from units.
@@ -160,7 +160,9 @@ fn finish(
         kept.extend(o.kept);
         deferred.extend(o.deferred);
     }
-    evaluator.add_data(inventory::from_entries(entries))?;
+    if evaluator.reads_inventory() {
+        evaluator.add_data(inventory::from_entries(entries))?;
+    }
     let ev = &*evaluator;
     let workers = ev.workers();
     kept.par_iter().enumerate().for_each(|(i, (doc, n))| {
@@ -301,8 +303,10 @@ fn evaluate_alone(
     for d in &docs {
         out.components.note(d);
     }
-    out.inventory
-        .extend(docs.iter().filter_map(inventory::entry));
+    if ev.reads_inventory() {
+        out.inventory
+            .extend(docs.iter().filter_map(inventory::entry));
+    }
     if !keep {
         return;
     }

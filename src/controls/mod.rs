@@ -191,8 +191,7 @@ pub struct ControlSet {
 
 impl ControlSet {
     /// Merge a data document (the scan's inventory).
-    pub fn add_data(&mut self, data: serde_json::Value) -> Result<(), PolicyError> {
-        let value = regorus::Value::from(data);
+    pub fn add_data(&mut self, value: regorus::Value) -> Result<(), PolicyError> {
         self.engine
             .add_data(value.clone())
             .map_err(|e| PolicyError {

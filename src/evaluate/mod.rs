@@ -214,13 +214,17 @@ impl Evaluator {
         &self.set.controls
     }
 
+    /// Whether any loaded control reads the scan's inventory: when none
+    /// does, the scan need not gather it (a summary of every Kubernetes
+    /// document, which grows with the repository).
+    pub fn reads_inventory(&self) -> bool {
+        self.set.controls.iter().any(|c| c.cross_input)
+    }
+
     /// Merge a data document (the scan's inventory) into what the controls
     /// see. Call it before any worker runs a control that reads it: engines
     /// already built keep the data they were built with.
-    pub fn add_data(
-        &mut self,
-        data: serde_json::Value,
-    ) -> Result<(), crate::controls::PolicyError> {
+    pub fn add_data(&mut self, data: regorus::Value) -> Result<(), crate::controls::PolicyError> {
         self.set.add_data(data)?;
         self.data = self.set.engine.get_data();
         for (runner, c) in self.runners.iter_mut().zip(&self.set.controls) {

@@ -412,8 +412,13 @@ impl Workspace {
     }
 
     /// Whether this root is the first to report a directory's read errors
-    /// and inline waivers.
+    /// and inline waivers. A scanned directory no scanned directory calls
+    /// is only ever reported by its own job: it is not remembered, so that
+    /// the set does not grow with the number of roots.
     fn first_report(&self, dir: &Path) -> bool {
+        if self.files.contains_key(dir) && !self.shared.contains(dir) {
+            return true;
+        }
         self.reported
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
