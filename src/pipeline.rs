@@ -161,7 +161,8 @@ fn finish(
         deferred.extend(o.deferred);
     }
     if evaluator.reads_inventory() {
-        evaluator.add_data(inventory::from_entries(entries))?;
+        let parts = evaluator.inventory_parts();
+        evaluator.add_data(inventory::from_entries(entries, parts))?;
     }
     let ev = &*evaluator;
     let workers = ev.workers();
@@ -303,9 +304,10 @@ fn evaluate_alone(
     for d in &docs {
         out.components.note(d);
     }
-    if ev.reads_inventory() {
+    let parts = ev.inventory_parts();
+    if parts.any() {
         out.inventory
-            .extend(docs.iter().filter_map(inventory::entry));
+            .extend(docs.iter().filter_map(|d| inventory::entry(d, parts)));
     }
     if !keep {
         return;

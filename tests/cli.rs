@@ -414,3 +414,56 @@ fn parse_summary_counts_what_parse_prints() {
         "{summary}"
     );
 }
+
+/// The scan gathers only the parts of the inventory loaded policies read
+/// (the built-in library reads the namespace index): a user policy that
+/// reads the list, beside the library, still gets every object in it, and
+/// the library's NetworkPolicy control still sees the index.
+#[test]
+fn a_policy_reading_the_inventory_list_gets_it_beside_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("app.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec:\n  template:\n    spec:\n      containers: [{name: api, image: 'x@sha256:0000000000000000000000000000000000000000000000000000000000000000'}]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: shop}\nspec: {podSelector: {}}\n",
+    )
+    .unwrap();
+    let policies = tempfile::tempdir().unwrap();
+    let policy = policies.path().join("count.rego");
+    std::fs::write(
+        &policy,
+        "package count\n\ndeny contains msg if {\n  input.kind == \"Deployment\"\n  paths := {e.path | some e in data.inventory.kubernetes}\n  msg := sprintf(\"%d objects, in %v\", [count(data.inventory.kubernetes), paths])\n}\n",
+    )
+    .unwrap();
+    let out = assure(&[
+        "test",
+        dir.path().to_str().unwrap(),
+        "--policy",
+        policy.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let controls = report["controls"].as_array().unwrap();
+    let find = |id: &str| {
+        controls
+            .iter()
+            .find(|c| c["control"]["id"] == id)
+            .unwrap_or_else(|| panic!("no control {id}"))
+    };
+    let messages: Vec<&str> = find("count")["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["findings"].as_array().into_iter().flatten())
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert_eq!(messages, ["2 objects, in {\"app.yaml\"}"], "{report}");
+    let netpol = find("k8s-namespace-network-policy");
+    let outcomes: Vec<&str> = netpol["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["outcome"].as_str())
+        .collect();
+    assert_eq!(outcomes, ["pass"], "{netpol}");
+}

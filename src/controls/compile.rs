@@ -212,6 +212,11 @@ pub fn compile(
     for c in &mut controls {
         c.modules = deps::needed_modules(&c.package, &package_names, &refs);
         c.cross_input = c.modules.iter().any(|&m| refs[m].reads_inventory());
+        c.inventory = c
+            .modules
+            .iter()
+            .map(|&m| refs[m].inventory_parts())
+            .fold(Default::default(), crate::inputs::inventory::Parts::union);
     }
     Ok(ControlSet {
         engine,
@@ -355,6 +360,7 @@ fn control_from(
         id,
         modules: Vec::new(),
         cross_input: false,
+        inventory: Default::default(),
     })
 }
 
@@ -379,6 +385,7 @@ fn plain_control(package: &str, src: &PolicySource, rules: Rules) -> Control {
         rules,
         modules: Vec::new(),
         cross_input: false,
+        inventory: Default::default(),
     }
 }
 

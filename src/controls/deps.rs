@@ -11,6 +11,7 @@
 //! every module. Including too much only costs time; missing a module would
 //! change results, so anything unusual includes everything.
 
+use crate::inputs::inventory::Parts;
 use std::collections::BTreeSet;
 
 /// What a module's text refers to under `data`.
@@ -30,6 +31,24 @@ impl DataRefs {
                 .paths
                 .iter()
                 .any(|p| p.first().is_some_and(|c| c == "inventory"))
+    }
+
+    /// Which parts of the inventory the module may read (all of them for a
+    /// reference it cannot read statically, or `data` itself).
+    pub fn inventory_parts(&self) -> Parts {
+        if self.dynamic {
+            return Parts::ALL;
+        }
+        self.paths
+            .iter()
+            .map(|p| {
+                if p.is_empty() {
+                    Parts::ALL
+                } else {
+                    Parts::read_by(p)
+                }
+            })
+            .fold(Parts::default(), Parts::union)
     }
 }
 

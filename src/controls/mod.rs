@@ -119,6 +119,9 @@ pub struct Control {
     /// dynamically): it can only run once every input has been parsed.
     #[serde(skip)]
     pub cross_input: bool,
+    /// Which parts of the inventory it reads (none unless `cross_input`).
+    #[serde(skip)]
+    pub inventory: crate::inputs::inventory::Parts,
 }
 
 impl Control {

@@ -221,6 +221,15 @@ impl Evaluator {
         self.set.controls.iter().any(|c| c.cross_input)
     }
 
+    /// The parts of the inventory the loaded controls read.
+    pub fn inventory_parts(&self) -> crate::inputs::inventory::Parts {
+        self.set
+            .controls
+            .iter()
+            .map(|c| c.inventory)
+            .fold(Default::default(), crate::inputs::inventory::Parts::union)
+    }
+
     /// Merge a data document (the scan's inventory) into what the controls
     /// see. Call it before any worker runs a control that reads it: engines
     /// already built keep the data they were built with.

@@ -234,6 +234,7 @@ mod tests {
             rules: Default::default(),
             modules: vec![],
             cross_input: false,
+            inventory: Default::default(),
         }
     }
 

@@ -21,7 +21,60 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The inventory of a whole set of documents.
 pub fn inventory(documents: &[Document]) -> Rego {
-    from_entries(documents.iter().filter_map(entry).collect())
+    from_entries(
+        documents
+            .iter()
+            .filter_map(|d| entry(d, Parts::ALL))
+            .collect(),
+        Parts::ALL,
+    )
+}
+
+/// Which parts of the inventory the loaded policies read: only those are
+/// gathered and built (each grows with the repository; no one sees a part
+/// no policy reads).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Parts {
+    /// `data.inventory.kubernetes`, the list.
+    pub list: bool,
+    /// `data.inventory.kubernetes_by_namespace`, the index.
+    pub index: bool,
+}
+
+impl Parts {
+    pub const ALL: Parts = Parts {
+        list: true,
+        index: true,
+    };
+
+    /// The parts a reference (path components after `data`) may read:
+    /// `data.inventory` whole, or anything not naming a part, reads both.
+    pub fn read_by(path: &[String]) -> Parts {
+        match path {
+            [first, ..] if first != "inventory" => Parts::default(),
+            [_, part, ..] if part == "kubernetes" => Parts {
+                list: true,
+                index: false,
+            },
+            [_, part, ..] if part == "kubernetes_by_namespace" => Parts {
+                list: false,
+                index: true,
+            },
+            [_, _, ..] => Parts::default(),
+            _ => Parts::ALL,
+        }
+    }
+
+    pub fn union(self, other: Parts) -> Parts {
+        Parts {
+            list: self.list || other.list,
+            index: self.index || other.index,
+        }
+    }
+
+    pub fn any(self) -> bool {
+        self.list || self.index
+    }
 }
 
 /// One document's inventory entry, kept compact while the scan runs: one
@@ -39,14 +92,20 @@ pub struct Entry {
 /// A document's inventory entry, if its kind is inventoried. Taken while
 /// the document is at hand, so that the scan need not keep documents until
 /// every input is parsed.
-pub fn entry(d: &Document) -> Option<Entry> {
-    if d.kind != InputKind::Kubernetes {
+/// What only the list shows (API version, path) is left out when only the
+/// index is read.
+pub fn entry(d: &Document, parts: Parts) -> Option<Entry> {
+    if d.kind != InputKind::Kubernetes || !parts.any() {
         return None;
     }
     let meta = d.value.get("metadata");
     let field = |v: Option<&Value>| v.cloned().unwrap_or(Value::Null);
     Some(Entry {
-        api_version: field(d.value.get("apiVersion")),
+        api_version: if parts.list {
+            field(d.value.get("apiVersion"))
+        } else {
+            Value::Null
+        },
         kind: field(d.value.get("kind")),
         name: field(meta.and_then(|m| m.get("name"))),
         namespace: meta
@@ -54,7 +113,11 @@ pub fn entry(d: &Document) -> Option<Entry> {
             .and_then(Value::as_str)
             .unwrap_or("default")
             .to_owned(),
-        path: d.path.clone(),
+        path: if parts.list {
+            d.path.clone()
+        } else {
+            String::new()
+        },
     })
 }
 
@@ -62,9 +125,18 @@ pub fn entry(d: &Document) -> Option<Entry> {
 /// built straight into the evaluator's values. Strings that repeat (keys,
 /// kinds, API versions, namespaces, a file's path for each of its
 /// documents) are shared, not copied per entry.
-pub fn from_entries(entries: Vec<Entry>) -> Rego {
+pub fn from_entries(entries: Vec<Entry>, parts: Parts) -> Rego {
     let mut strings = Interner::default();
-    let index = by_namespace(&entries, &mut strings);
+    let mut inventory: BTreeMap<Rego, Rego> = BTreeMap::new();
+    if parts.index {
+        inventory.insert(
+            strings.get("kubernetes_by_namespace"),
+            by_namespace(&entries, &mut strings),
+        );
+    }
+    if !parts.list {
+        return wrap(inventory, &mut strings);
+    }
     let keys = ["apiVersion", "kind", "name", "namespace", "path"].map(|k| strings.get(k));
     let list: Vec<Rego> = entries
         .into_iter()
@@ -84,12 +156,12 @@ pub fn from_entries(entries: Vec<Entry>) -> Rego {
             )
         })
         .collect();
-    let inventory: BTreeMap<Rego, Rego> = [
-        (strings.get("kubernetes"), Rego::from(list)),
-        (strings.get("kubernetes_by_namespace"), index),
-    ]
-    .into_iter()
-    .collect();
+    inventory.insert(strings.get("kubernetes"), Rego::from(list));
+    wrap(inventory, &mut strings)
+}
+
+/// `{"inventory": parts}`.
+fn wrap(inventory: BTreeMap<Rego, Rego>, strings: &mut Interner) -> Rego {
     Rego::from(
         [(strings.get("inventory"), Rego::from(inventory))]
             .into_iter()
@@ -153,6 +225,46 @@ mod tests {
     use super::*;
     use crate::inputs::structured::parse_yaml;
     use serde_json::json;
+
+    #[test]
+    fn a_reference_reads_the_part_it_names() {
+        let path = |p: &str| p.split('.').map(str::to_owned).collect::<Vec<_>>();
+        let list = Parts {
+            list: true,
+            index: false,
+        };
+        let index = Parts {
+            list: false,
+            index: true,
+        };
+        assert_eq!(Parts::read_by(&path("inventory.kubernetes")), list);
+        assert_eq!(Parts::read_by(&path("inventory.kubernetes.x")), list);
+        assert_eq!(
+            Parts::read_by(&path("inventory.kubernetes_by_namespace.prod")),
+            index
+        );
+        assert_eq!(Parts::read_by(&path("inventory")), Parts::ALL);
+        assert_eq!(Parts::read_by(&[]), Parts::ALL);
+        assert_eq!(Parts::read_by(&path("assure.lib")), Parts::default());
+        assert_eq!(Parts::read_by(&path("inventory.other")), Parts::default());
+    }
+
+    #[test]
+    fn only_the_parts_read_are_built() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n";
+        let docs = parse_yaml("s.yaml", text).documents;
+        let parts = Parts {
+            list: false,
+            index: true,
+        };
+        let entries = docs.iter().filter_map(|d| entry(d, parts)).collect();
+        let inv = serde_json::to_value(from_entries(entries, parts)).expect("plain JSON");
+        assert_eq!(
+            inv,
+            json!({"inventory": {"kubernetes_by_namespace": {"default": {"Service": ["web"]}}}})
+        );
+        assert!(entry(&docs[0], Parts::default()).is_none());
+    }
 
     #[test]
     fn documents_are_listed_and_indexed_by_namespace_and_kind() {
