@@ -55,7 +55,7 @@ impl<T: Serialize + DeserializeOwned> Sorter<T> {
         self.held.push((self.next, row));
         self.next += 1;
         if self.held.len() >= self.limit {
-            self.spill()?;
+            self.spill().map_err(in_sort_file)?;
         }
         Ok(())
     }
@@ -88,7 +88,11 @@ impl<T: Serialize + DeserializeOwned> Sorter<T> {
     }
 
     /// Every row pushed, in order.
-    pub fn finish(mut self) -> io::Result<Sorted<T>> {
+    pub fn finish(self) -> io::Result<Sorted<T>> {
+        self.merge().map_err(in_sort_file)
+    }
+
+    fn merge(mut self) -> io::Result<Sorted<T>> {
         if self.file.is_none() {
             self.sort_held();
             return Ok(Sorted::Held(std::mem::take(&mut self.held).into_iter()));
@@ -121,6 +125,15 @@ impl<T: Serialize + DeserializeOwned> Sorter<T> {
             cmp: self.cmp,
         })
     }
+}
+
+/// An I/O error of the run file, saying which file it is: it reaches the
+/// user as the report's error, which would otherwise name only the output.
+fn in_sort_file(e: io::Error) -> io::Error {
+    io::Error::new(
+        e.kind(),
+        format!("temporary file sorting the report's rows: {e}"),
+    )
 }
 
 fn read<T: DeserializeOwned>(reader: &mut impl BufRead) -> io::Result<Option<Record<T>>> {
@@ -159,7 +172,7 @@ impl<T: DeserializeOwned> Iterator for Sorted<T> {
                     Ok(None) => {}
                     Err(e) => {
                         heap.clear();
-                        return Some(Err(e));
+                        return Some(Err(in_sort_file(e)));
                     }
                 }
                 Some(Ok(top.row))
