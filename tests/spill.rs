@@ -6,35 +6,22 @@
 mod common;
 
 use common::repo;
+use std::ffi::OsStr;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Output};
 
-/// Every report of a scan of the example, as text (timings removed), with
-/// the given spill threshold (`None`: the default, which this small tree
-/// never reaches).
-fn reports(
-    spill_after: Option<&str>,
-    out: &Path,
-    baseline: Option<&Path>,
-) -> Vec<(String, String)> {
-    let demo = repo().join("demo/acme-billing");
+/// `assure test . <args>` on the example with the given spill threshold
+/// (`None`: the default), colourless and at a fixed clock; it must exit 1
+/// (the example fails controls on purpose).
+fn run_on_example(args: &[&OsStr], spill_after: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_assure"));
-    cmd.current_dir(&demo)
-        .args(["test", ".", "--group-by", "file"])
-        .arg("--junit")
-        .arg(out.join("r.xml"))
-        .arg("--json")
-        .arg(out.join("r.json"))
-        .arg("--sarif")
-        .arg(out.join("r.sarif"))
-        .arg("--markdown")
-        .arg(out.join("r.md"))
+    cmd.current_dir(repo().join("demo/acme-billing"))
+        .args(["test", "."])
+        .args(args)
         .env("NO_COLOR", "1")
         .env("ASSURE_NOW", "2026-11-30T00:00:00Z")
-        .env_remove("ASSURE_SPILL_AFTER");
-    if let Some(b) = baseline {
-        cmd.arg("--baseline").arg(b);
-    }
+        .env_remove("ASSURE_SPILL_AFTER")
+        .env_remove("GITHUB_STEP_SUMMARY");
     if let Some(n) = spill_after {
         cmd.env("ASSURE_SPILL_AFTER", n);
     }
@@ -45,6 +32,40 @@ fn reports(
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
+    run
+}
+
+/// Every report of a scan of the example, as text (timings removed), with
+/// the given spill threshold (`None`: the default, which this small tree
+/// never reaches).
+fn reports(
+    spill_after: Option<&str>,
+    out: &Path,
+    baseline: Option<&Path>,
+) -> Vec<(String, String)> {
+    let (xml, json, sarif, md) = (
+        out.join("r.xml"),
+        out.join("r.json"),
+        out.join("r.sarif"),
+        out.join("r.md"),
+    );
+    let mut args: Vec<&OsStr> = [
+        "--group-by".as_ref(),
+        "file".as_ref(),
+        "--junit".as_ref(),
+        xml.as_os_str(),
+        "--json".as_ref(),
+        json.as_os_str(),
+        "--sarif".as_ref(),
+        sarif.as_os_str(),
+        "--markdown".as_ref(),
+        md.as_os_str(),
+    ]
+    .to_vec();
+    if let Some(b) = baseline {
+        args.extend(["--baseline".as_ref(), b.as_os_str()]);
+    }
+    let run = run_on_example(&args, spill_after);
     let mut all = vec![(
         "stdout".to_owned(),
         without_timings(&String::from_utf8_lossy(&run.stdout)),
@@ -135,24 +156,8 @@ fn a_baseline_applies_the_same_to_spilled_results() {
 
 /// stdout of `assure test` on the example with these arguments.
 fn stdout_of(args: &[&str], spill_after: Option<&str>) -> String {
-    let demo = repo().join("demo/acme-billing");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_assure"));
-    cmd.current_dir(&demo)
-        .args(["test", "."])
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("ASSURE_SPILL_AFTER")
-        .env_remove("GITHUB_STEP_SUMMARY");
-    if let Some(n) = spill_after {
-        cmd.env("ASSURE_SPILL_AFTER", n);
-    }
-    let run = cmd.output().unwrap();
-    assert_eq!(
-        run.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+    let run = run_on_example(&args, spill_after);
     without_timings(&String::from_utf8_lossy(&run.stdout))
 }
 
