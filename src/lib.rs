@@ -5,6 +5,7 @@
 //! running them in order. A test (`tests/module_graph.rs`) keeps the
 //! modules free of import cycles.
 
+pub mod allocator;
 pub mod app;
 pub mod cli;
 pub mod config;
