@@ -54,13 +54,29 @@ struct UnitOutcome {
     not_examined: NotExamined,
     components: Components,
     targets: Vec<(usize, Vec<TargetResult>)>,
-    inventory: Vec<inventory::Entry>,
+    inventory: inventory::Gathered,
     /// Documents a cross-input control examines, with the number of
     /// documents in their file (for target names): only for documents that
     /// were given rather than parsed from units.
     kept: Vec<(Document, usize)>,
     /// Units (by index) holding a document a cross-input control examines.
     deferred: Vec<usize>,
+}
+
+impl UnitOutcome {
+    /// This outcome followed by `next` (its lists after this one's).
+    fn then(mut self, next: UnitOutcome) -> UnitOutcome {
+        self.documents += next.documents;
+        self.errors.extend(next.errors);
+        self.waivers.extend(next.waivers);
+        self.not_examined.absorb(next.not_examined);
+        self.components.absorb(next.components);
+        self.targets.extend(next.targets);
+        self.inventory.then(next.inventory);
+        self.kept.extend(next.kept);
+        self.deferred.extend(next.deferred);
+        self
+    }
 }
 
 /// Parse and evaluate every unit, calling `done` after each one. The scan's
@@ -75,7 +91,10 @@ pub fn run(
     let workers = ev.workers();
     let collector = Collector::new(ev.controls().len(), spill_after());
     let size = batch_size(units.len());
-    let outcomes: Vec<UnitOutcome> = units
+    // Merged as batches complete, in the units' order (an indexed reduce
+    // joins neighbours only): holding every batch's outcome until the end,
+    // each with its own maps of type names, grew with the repository.
+    let outcome = units
         .par_chunks(size)
         .enumerate()
         .map(|(i, batch)| {
@@ -87,10 +106,10 @@ pub fn run(
             batch.iter().for_each(|_| done());
             outcome
         })
-        .collect();
+        .reduce(UnitOutcome::default, UnitOutcome::then);
     drop(workers);
     let across = seq_of(units.len().div_ceil(size));
-    finish(evaluator, outcomes, collector, (units, limits, across))
+    finish(evaluator, outcome, collector, (units, limits, across))
 }
 
 /// Evaluate documents already parsed (`--combine`: one document holding
@@ -111,7 +130,7 @@ pub fn run_documents(
     drop(workers);
     finish(
         evaluator,
-        vec![out],
+        out,
         collector,
         (&[], InputLimits::default(), seq_of(1)),
     )
@@ -138,31 +157,24 @@ struct Batch {
 /// `across`).
 fn finish(
     evaluator: &mut Evaluator,
-    outcomes: Vec<UnitOutcome>,
+    outcome: UnitOutcome,
     collector: Collector,
     (units, limits, across): (&[Unit], InputLimits, u64),
 ) -> Result<Streamed, PolicyError> {
-    let mut documents = 0;
-    let mut errors = Vec::new();
-    let mut waivers = Vec::new();
-    let mut not_examined = NotExamined::default();
-    let mut components = Components::default();
-    let mut entries = Vec::new();
-    let mut kept = Vec::new();
-    let mut deferred = Vec::new();
-    for o in outcomes {
-        documents += o.documents;
-        errors.extend(o.errors);
-        waivers.extend(o.waivers);
-        not_examined.absorb(o.not_examined);
-        components.absorb(o.components);
-        entries.extend(o.inventory);
-        kept.extend(o.kept);
-        deferred.extend(o.deferred);
-    }
+    let UnitOutcome {
+        documents,
+        errors,
+        waivers,
+        not_examined,
+        components,
+        inventory: gathered,
+        kept,
+        deferred,
+        targets: _,
+    } = outcome;
     if evaluator.reads_inventory() {
         let parts = evaluator.inventory_parts();
-        evaluator.add_data(inventory::from_entries(entries, parts))?;
+        evaluator.add_data(gathered.build(parts))?;
     }
     let ev = &*evaluator;
     let workers = ev.workers();
@@ -306,8 +318,7 @@ fn evaluate_alone(
     }
     let parts = ev.inventory_parts();
     if parts.any() {
-        out.inventory
-            .extend(docs.iter().filter_map(|d| inventory::entry(d, parts)));
+        docs.iter().for_each(|d| out.inventory.add(d, parts));
     }
     if !keep {
         return;

@@ -21,13 +21,11 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The inventory of a whole set of documents.
 pub fn inventory(documents: &[Document]) -> Rego {
-    from_entries(
-        documents
-            .iter()
-            .filter_map(|d| entry(d, Parts::ALL))
-            .collect(),
-        Parts::ALL,
-    )
+    let mut gathered = Gathered::default();
+    for d in documents {
+        gathered.add(d, Parts::ALL);
+    }
+    gathered.build(Parts::ALL)
 }
 
 /// Which parts of the inventory the loaded policies read: only those are
@@ -77,11 +75,23 @@ impl Parts {
     }
 }
 
-/// One document's inventory entry, kept compact while the scan runs: one
-/// per Kubernetes document, so a JSON object each (about 900 bytes)
-/// made the inventory the largest thing a large scan held.
+/// What a scan gathers for the inventory while each document is at hand
+/// (so that documents need not be kept until every input is parsed), in
+/// the smallest form each part needs. The list keeps an entry per document,
+/// in the scan's order. The index keeps only names, under their namespace
+/// and kind (each of those once): it is all the built-in library reads,
+/// and entries for it were the largest thing a 100,001-file scan
+/// accumulated (about 200 bytes per Kubernetes document).
+#[derive(Debug, Default)]
+pub struct Gathered {
+    list: Vec<Entry>,
+    /// namespace -> kind -> names, unsorted until built.
+    index: BTreeMap<String, BTreeMap<String, Vec<Box<str>>>>,
+}
+
+/// A document's entry in the list.
 #[derive(Debug, Clone)]
-pub struct Entry {
+struct Entry {
     api_version: Value,
     kind: Value,
     name: Value,
@@ -89,75 +99,96 @@ pub struct Entry {
     path: String,
 }
 
-/// A document's inventory entry, if its kind is inventoried. Taken while
-/// the document is at hand, so that the scan need not keep documents until
-/// every input is parsed.
-/// What only the list shows (API version, path) is left out when only the
-/// index is read.
-pub fn entry(d: &Document, parts: Parts) -> Option<Entry> {
-    if d.kind != InputKind::Kubernetes || !parts.any() {
-        return None;
-    }
-    let meta = d.value.get("metadata");
-    let field = |v: Option<&Value>| v.cloned().unwrap_or(Value::Null);
-    Some(Entry {
-        api_version: if parts.list {
-            field(d.value.get("apiVersion"))
-        } else {
-            Value::Null
-        },
-        kind: field(d.value.get("kind")),
-        name: field(meta.and_then(|m| m.get("name"))),
-        namespace: meta
+impl Gathered {
+    /// Gather what `parts` need of a document, if its kind is inventoried.
+    pub fn add(&mut self, d: &Document, parts: Parts) {
+        if d.kind != InputKind::Kubernetes || !parts.any() {
+            return;
+        }
+        let meta = d.value.get("metadata");
+        let field = |v: Option<&Value>| v.cloned().unwrap_or(Value::Null);
+        let kind = d.value.get("kind");
+        let name = meta.and_then(|m| m.get("name"));
+        let namespace = meta
             .and_then(|m| m.get("namespace"))
             .and_then(Value::as_str)
-            .unwrap_or("default")
-            .to_owned(),
-        path: if parts.list {
-            d.path.clone()
-        } else {
-            String::new()
-        },
-    })
-}
+            .unwrap_or("default");
+        if parts.index {
+            // A kind with no name that is text is still listed, empty.
+            if let Some(kind) = kind.and_then(Value::as_str) {
+                let names = self.names(namespace, kind);
+                names.extend(name.and_then(Value::as_str).map(Box::from));
+            }
+        }
+        if parts.list {
+            self.list.push(Entry {
+                api_version: field(d.value.get("apiVersion")),
+                kind: field(kind),
+                name: field(name),
+                namespace: namespace.to_owned(),
+                path: d.path.clone(),
+            });
+        }
+    }
 
-/// The `data` document for the entries of the scan, in the scan's order,
-/// built straight into the evaluator's values. Strings that repeat (keys,
-/// kinds, API versions, namespaces, a file's path for each of its
-/// documents) are shared, not copied per entry.
-pub fn from_entries(entries: Vec<Entry>, parts: Parts) -> Rego {
-    let mut strings = Interner::default();
-    let mut inventory: BTreeMap<Rego, Rego> = BTreeMap::new();
-    if parts.index {
-        inventory.insert(
-            strings.get("kubernetes_by_namespace"),
-            by_namespace(&entries, &mut strings),
-        );
+    /// The names gathered for a namespace and kind, made on first use.
+    fn names(&mut self, namespace: &str, kind: &str) -> &mut Vec<Box<str>> {
+        self.index
+            .entry(namespace.to_owned())
+            .or_default()
+            .entry(kind.to_owned())
+            .or_default()
     }
-    if !parts.list {
-        return wrap(inventory, &mut strings);
+
+    /// This gathering followed by `next` (its list entries after these).
+    pub fn then(&mut self, next: Gathered) {
+        self.list.extend(next.list);
+        for (namespace, kinds) in next.index {
+            for (kind, names) in kinds {
+                self.names(&namespace, &kind).extend(names);
+            }
+        }
     }
-    let keys = ["apiVersion", "kind", "name", "namespace", "path"].map(|k| strings.get(k));
-    let list: Vec<Rego> = entries
-        .into_iter()
-        .map(|e| {
-            let values = [
-                strings.value(e.api_version),
-                strings.value(e.kind),
-                strings.value(e.name),
-                strings.get(&e.namespace),
-                strings.get(&e.path),
-            ];
-            Rego::from(
-                keys.iter()
-                    .cloned()
-                    .zip(values)
-                    .collect::<BTreeMap<Rego, Rego>>(),
-            )
-        })
-        .collect();
-    inventory.insert(strings.get("kubernetes"), Rego::from(list));
-    wrap(inventory, &mut strings)
+
+    /// The `data` document for what was gathered, built straight into the
+    /// evaluator's values. Strings that repeat (keys, kinds, API versions,
+    /// namespaces, a file's path for each of its documents) are shared, not
+    /// copied per entry.
+    pub fn build(self, parts: Parts) -> Rego {
+        let mut strings = Interner::default();
+        let mut inventory: BTreeMap<Rego, Rego> = BTreeMap::new();
+        if parts.index {
+            inventory.insert(
+                strings.get("kubernetes_by_namespace"),
+                by_namespace(self.index, &mut strings),
+            );
+        }
+        if !parts.list {
+            return wrap(inventory, &mut strings);
+        }
+        let keys = ["apiVersion", "kind", "name", "namespace", "path"].map(|k| strings.get(k));
+        let list: Vec<Rego> = self
+            .list
+            .into_iter()
+            .map(|e| {
+                let values = [
+                    strings.value(e.api_version),
+                    strings.value(e.kind),
+                    strings.value(e.name),
+                    strings.get(&e.namespace),
+                    strings.get(&e.path),
+                ];
+                Rego::from(
+                    keys.iter()
+                        .cloned()
+                        .zip(values)
+                        .collect::<BTreeMap<Rego, Rego>>(),
+                )
+            })
+            .collect();
+        inventory.insert(strings.get("kubernetes"), Rego::from(list));
+        wrap(inventory, &mut strings)
+    }
 }
 
 /// `{"inventory": parts}`.
@@ -193,29 +224,20 @@ impl Interner {
 }
 
 /// `{namespace: {kind: [name, ...]}}`, names sorted and without repeats.
-fn by_namespace(entries: &[Entry], strings: &mut Interner) -> Rego {
-    let mut index: BTreeMap<&str, BTreeMap<&str, Vec<&str>>> = BTreeMap::new();
-    for e in entries {
-        let Some(kind) = e.kind.as_str() else {
-            continue;
-        };
-        let names = index
-            .entry(&e.namespace)
-            .or_default()
-            .entry(kind)
-            .or_default();
-        names.extend(e.name.as_str());
-    }
+fn by_namespace(
+    index: BTreeMap<String, BTreeMap<String, Vec<Box<str>>>>,
+    strings: &mut Interner,
+) -> Rego {
     let mut out = BTreeMap::new();
     for (ns, kinds) in index {
         let mut by_kind = BTreeMap::new();
         for (kind, mut names) in kinds {
             names.sort_unstable();
             names.dedup();
-            let names: Vec<Rego> = names.into_iter().map(|n| strings.get(n)).collect();
-            by_kind.insert(strings.get(kind), Rego::from(names));
+            let names: Vec<Rego> = names.iter().map(|n| strings.get(n)).collect();
+            by_kind.insert(strings.get(&kind), Rego::from(names));
         }
-        out.insert(strings.get(ns), Rego::from(by_kind));
+        out.insert(strings.get(&ns), Rego::from(by_kind));
     }
     Rego::from(out)
 }
@@ -257,13 +279,17 @@ mod tests {
             list: false,
             index: true,
         };
-        let entries = docs.iter().filter_map(|d| entry(d, parts)).collect();
-        let inv = serde_json::to_value(from_entries(entries, parts)).expect("plain JSON");
+        let mut gathered = Gathered::default();
+        docs.iter().for_each(|d| gathered.add(d, parts));
+        assert!(gathered.list.is_empty());
+        let inv = serde_json::to_value(gathered.build(parts)).expect("plain JSON");
         assert_eq!(
             inv,
             json!({"inventory": {"kubernetes_by_namespace": {"default": {"Service": ["web"]}}}})
         );
-        assert!(entry(&docs[0], Parts::default()).is_none());
+        let mut nothing = Gathered::default();
+        nothing.add(&docs[0], Parts::default());
+        assert!(nothing.list.is_empty() && nothing.index.is_empty());
     }
 
     #[test]
