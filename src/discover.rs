@@ -24,10 +24,11 @@
 //!   its base.
 
 use crate::inputs::kinds::{format_of, yaml_kind_by_path, FileFormat};
-use crate::inputs::{FoundFile, InputError, Origin, Unexamined, Unit};
+use crate::inputs::{FoundFile, InputError, Origin, Unexamined, Unit, WalkRoot};
 use crate::paths::slash_path;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Directories skipped wherever they appear.
 const SKIPPED_DIRS: [&str; 4] = [".git", ".terraform", "node_modules", ".assure"];
@@ -155,7 +156,9 @@ pub fn discover(roots: &[PathBuf], opts: &DiscoverOptions) -> Result<Discovered,
             format,
         ));
     }
-    files.sort();
+    // Unstable: no two entries are equal whole (a stable sort's buffer was
+    // another copy of the list).
+    files.sort_unstable();
     files.dedup_by(|a, b| a.0.rel == b.0.rel);
     set_aside(&mut files, &mut out.not_examined);
     // Kustomize patches: judged merged into their base (see kustomize).
@@ -182,6 +185,8 @@ pub fn discover(roots: &[PathBuf], opts: &DiscoverOptions) -> Result<Discovered,
             .map(|(dir, files)| Unit::TerraformModule { dir, files }),
     );
     out.units.sort_by(|a, b| a.sort_key().cmp(b.sort_key()));
+    // Held for the whole scan.
+    out.units.shrink_to_fit();
     Ok(out)
 }
 
@@ -193,6 +198,10 @@ fn walk_root(
     errors: &mut Vec<InputError>,
 ) {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let shown_root = Arc::new(WalkRoot {
+        dir: root.to_path_buf(),
+        shown_prefix: prefix.map_or(0, |p| p.trim_end_matches('/').len() + 1),
+    });
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)
         .follow_links(false)
@@ -269,12 +278,19 @@ fn walk_root(
         let Some(format) = format else {
             continue;
         };
+        // The shown path gives the name back (always on Unix): keep the
+        // root once instead of a second copy of the path.
+        let origin = if shown_root.join(&rel) == entry.path() {
+            Origin::Walked(Arc::clone(&shown_root))
+        } else {
+            Origin::File(entry.path().to_path_buf())
+        };
         files.push((
             FoundFile {
                 kind_hint: yaml_kind_by_path(&slash_path(&full)),
                 helm_template: false,
                 rel,
-                origin: Origin::File(entry.path().to_path_buf()),
+                origin,
             },
             format,
         ));

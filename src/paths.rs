@@ -10,7 +10,7 @@
 //! backslash is an ordinary character in a name, never a separator), which
 //! keeps the written form one-to-one with the bytes.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A path with `/` separators, without a leading `./`, with each invalid
 /// byte as `\xNN` and each backslash as `\\` (on Unix).
@@ -76,6 +76,21 @@ pub fn unescape(shown: &str) -> Vec<u8> {
     out
 }
 
+/// The relative path a [`slash_path`] text was written from. Exact on Unix;
+/// elsewhere names that were not valid text do not come back (discovery
+/// checks before relying on it).
+pub fn path_of(shown: &str) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        PathBuf::from(std::ffi::OsStr::from_bytes(&unescape(shown)))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(shown)
+    }
+}
+
 /// Everything but unreserved characters and `/`, as URI paths require.
 const URI_ESCAPED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
     .remove(b'-')
@@ -126,6 +141,26 @@ mod tests {
         );
         let unique: std::collections::BTreeSet<&String> = shown.iter().collect();
         assert_eq!(unique.len(), names.len());
+    }
+
+    /// Discovery keeps only the shown path of a walked file and opens
+    /// `path_of` it: every name must come back byte for byte.
+    #[cfg(unix)]
+    #[test]
+    fn shown_paths_give_their_names_back() {
+        use std::os::unix::ffi::OsStrExt;
+        let names: [&[u8]; 6] = [
+            b"d/p\\xff.yaml",
+            b"d/p\xfe.yaml",
+            b"a\\b.yaml",
+            b"x\\x4g.tf",
+            b"trailing\\",
+            "caf\u{e9}/n.yaml".as_bytes(),
+        ];
+        for name in names {
+            let path = Path::new(std::ffi::OsStr::from_bytes(name));
+            assert_eq!(path_of(&slash_path(path)), path, "{}", slash_path(path));
+        }
     }
 
     #[test]

@@ -108,14 +108,12 @@ fn normalize(rel: &str) -> String {
 /// A kustomization, read here only for its lists: a large or deeply nested
 /// one is left to the parse stage, which reports it with its limits.
 fn read_small_yaml(f: &FoundFile) -> Option<Value> {
-    let super::Origin::File(abs) = &f.origin else {
-        return None;
-    };
-    let meta = std::fs::metadata(abs).ok()?;
+    let abs = f.file_path()?;
+    let meta = std::fs::metadata(&abs).ok()?;
     if !meta.is_file() || meta.len() > 1 << 20 {
         return None;
     }
-    let text = std::fs::read_to_string(abs).ok()?;
+    let text = std::fs::read_to_string(&abs).ok()?;
     super::structured::check_flow_depth(&f.rel, &text, 32).ok()?;
     yaml_serde::from_str(&text).ok()
 }

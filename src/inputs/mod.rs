@@ -22,7 +22,7 @@ pub mod yaml_lines;
 
 pub use kinds::InputKind;
 pub use locate::{Location, Locator};
-pub use unit::{FoundFile, Origin, Unit};
+pub use unit::{FoundFile, Origin, Unit, WalkRoot};
 
 use serde::Serialize;
 

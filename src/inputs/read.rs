@@ -83,8 +83,9 @@ pub fn read_text(file: &FoundFile, limits: InputLimits) -> Result<String, InputE
     let bytes = match &file.origin {
         Origin::Stdin => read_limited(std::io::stdin().lock(), max),
         Origin::Stream(path) => read_limited(std::fs::File::open(path).map_err(cannot)?, max),
-        Origin::File(path) => {
-            let f = open_without_blocking(path).map_err(cannot)?;
+        Origin::File(_) | Origin::Walked(_) => {
+            let path = file.path().unwrap_or_default();
+            let f = open_without_blocking(&path).map_err(cannot)?;
             // Checked on the open file: a FIFO swapped in after the walk is
             // refused here, not read.
             if !f.metadata().map_err(cannot)?.is_file() {

@@ -4,20 +4,45 @@
 use super::kinds::{FileFormat, InputKind};
 use super::load::InputLimits;
 use super::Parsed;
-use std::path::PathBuf;
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Where a file's bytes come from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Origin {
-    /// A regular file found by walking (or named): opened without blocking,
-    /// and refused unless it is still a regular file when opened.
+    /// A regular file named, or found by walking where its shown path does
+    /// not give its name back: opened without blocking, and refused unless
+    /// it is still a regular file when opened.
     File(PathBuf),
+    /// A regular file found by walking this root, read as [`Origin::File`]:
+    /// its path is the root's folder joined with its shown path (see
+    /// [`FoundFile::path`]). One shared root instead of a second copy of
+    /// each path: a monorepo's file list is held for the whole scan.
+    Walked(Arc<WalkRoot>),
     /// A pipe or device named on the command line (`<(cmd)`, `/dev/stdin`):
     /// read as a stream, under the same size limit.
     Stream(PathBuf),
     /// Standard input (`-`).
     Stdin,
+}
+
+/// A folder discovery walked, and how much of each shown path names it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct WalkRoot {
+    pub dir: PathBuf,
+    /// Bytes of a shown path before the part below `dir` (the root's own
+    /// name and a `/` when several roots are scanned).
+    pub shown_prefix: usize,
+}
+
+impl WalkRoot {
+    /// The path of the file shown as `rel` below this root: the shown text
+    /// with its escapes undone (see [`crate::paths::unescape`]).
+    pub fn join(&self, rel: &str) -> PathBuf {
+        let below = rel.get(self.shown_prefix..).unwrap_or(rel);
+        self.dir.join(crate::paths::path_of(below))
+    }
 }
 
 /// A file found by discovery: its path for reports, where to read it, and
@@ -32,6 +57,26 @@ pub struct FoundFile {
     /// Inside the `templates/` folder of a Helm chart: set aside when read
     /// if it holds template markers (plain YAML there is judged).
     pub helm_template: bool,
+}
+
+impl FoundFile {
+    /// Where to open the file, for a file (named or walked) or a stream;
+    /// `None` for standard input.
+    pub fn path(&self) -> Option<Cow<'_, Path>> {
+        match &self.origin {
+            Origin::File(p) | Origin::Stream(p) => Some(Cow::Borrowed(p)),
+            Origin::Walked(root) => Some(Cow::Owned(root.join(&self.rel))),
+            Origin::Stdin => None,
+        }
+    }
+
+    /// Where a regular file is: named or walked, not a stream or stdin.
+    pub fn file_path(&self) -> Option<Cow<'_, Path>> {
+        match &self.origin {
+            Origin::File(_) | Origin::Walked(_) => self.path(),
+            Origin::Stream(_) | Origin::Stdin => None,
+        }
+    }
 }
 
 /// One per file, one per Terraform directory (all its files are one module),

@@ -89,10 +89,9 @@ pub fn prepare(units: Vec<Unit>, opts: Options) -> Vec<Unit> {
             let Unit::TerraformModule { dir, files } = u else {
                 return None;
             };
-            let abs = files.iter().find_map(|f| match &f.origin {
-                Origin::File(p) => p.parent().map(Path::to_path_buf),
-                _ => None,
-            })?;
+            let abs = files
+                .iter()
+                .find_map(|f| f.file_path()?.parent().map(Path::to_path_buf))?;
             let canonical = abs.canonicalize().unwrap_or(abs);
             let texts: Vec<ModuleFile> = files
                 .iter()
