@@ -161,14 +161,11 @@ pub fn prepare(units: Vec<Unit>, opts: Options) -> Vec<Unit> {
         missed.retain(|m| !reached.contains(m));
     }
     let shared: HashSet<PathBuf> = called.into_iter().cloned().collect();
-    let shown: HashMap<PathBuf, String> = scanned
-        .iter()
-        .map(|s| (s.abs.clone(), s.shown.clone()))
-        .collect();
-    let files = scanned
+    let files: HashMap<Arc<Path>, (Arc<str>, Vec<FoundFile>)> = scanned
         .into_iter()
-        .map(|s| (s.abs, (s.shown, s.files)))
+        .map(|s| (Arc::from(s.abs), (Arc::from(s.shown), s.files)))
         .collect();
+
     let ws = Arc::new(Workspace {
         modules: Mutex::new(HashMap::new()),
         files,
@@ -182,14 +179,16 @@ pub fn prepare(units: Vec<Unit>, opts: Options) -> Vec<Unit> {
             .collect(),
         limits,
     });
+    // Each root's job shares its folder's path and name with the workspace:
+    // a monorepo has tens of thousands of roots, held for the whole scan.
     for root in roots {
-        let key = shown
-            .get(&root)
-            .cloned()
-            .unwrap_or_else(|| ws.display(&root));
+        let (dir, key) = match ws.files.get_key_value(root.as_path()) {
+            Some((dir, (shown, _))) => (Arc::clone(dir), Arc::clone(shown)),
+            None => (Arc::from(root.as_path()), Arc::from(ws.display(&root))),
+        };
         out.push(Unit::Prepared(Arc::new(RootJob {
             ws: ws.clone(),
-            dir: root,
+            dir,
             key,
         })));
     }
@@ -256,7 +255,7 @@ struct Workspace {
     modules: Mutex<HashMap<PathBuf, Arc<ModuleSource>>>,
     /// The files discovery found in each scanned directory, with the
     /// directory as reports write it.
-    files: HashMap<PathBuf, (String, Vec<FoundFile>)>,
+    files: HashMap<Arc<Path>, (Arc<str>, Vec<FoundFile>)>,
     /// Scanned directories some scanned directory calls.
     shared: HashSet<PathBuf>,
     /// Directories whose read errors and inline waivers are already in a
@@ -276,8 +275,8 @@ impl std::fmt::Debug for Workspace {
 #[derive(Debug)]
 struct RootJob {
     ws: Arc<Workspace>,
-    dir: PathBuf,
-    key: String,
+    dir: Arc<Path>,
+    key: Arc<str>,
 }
 
 impl PreparedUnit for RootJob {
