@@ -240,8 +240,11 @@ fn batch_outcome(
     let mut out = UnitOutcome::default();
     let mut docs: Vec<Document> = Vec::new();
     let mut bytes = 0;
+    let mut large = Vec::new();
     for (i, unit) in batch.iter().enumerate() {
-        let parsed = parse_guarded(unit, limits);
+        let mut parsed = parse_guarded(unit, limits);
+        // Until this batch's documents are evaluated and dropped.
+        large.extend(parsed.large.take());
         out.documents += parsed.documents.len();
         out.errors.extend(parsed.errors);
         out.waivers.extend(parsed.waivers);
@@ -264,6 +267,7 @@ fn batch_outcome(
             collector.add(seq, targets);
             seq += n as u64;
             bytes = 0;
+            large.clear();
         }
     }
     out

@@ -85,6 +85,8 @@ pub fn parse_unit(unit: &Unit, limits: InputLimits) -> Parsed {
                 ..Parsed::default()
             },
             Ok(text) => {
+                let large = (text.len() >= crate::allocator::LARGE_INPUT_BYTES)
+                    .then(crate::allocator::large_input);
                 let mut parsed = match format {
                     FileFormat::Yaml => structured::parse_yaml_as(&file.rel, &text, file.kind_hint),
                     _ => parse_text(&file.rel, *format, &text),
@@ -96,6 +98,7 @@ pub fn parse_unit(unit: &Unit, limits: InputLimits) -> Parsed {
                     parsed.scan_waivers(&file.rel, &text);
                 }
                 parsed.bytes = text.len();
+                parsed.large = large;
                 parsed
             }
             Err(e) => Parsed {

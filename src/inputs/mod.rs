@@ -173,6 +173,9 @@ pub struct Parsed {
     pub bytes: usize,
     /// What was found and not examined.
     pub not_examined: Vec<Unexamined>,
+    /// Held for a large file until its documents are dropped: see
+    /// [`crate::allocator::LargeInput`].
+    pub large: Option<crate::allocator::LargeInput>,
 }
 
 impl Parsed {
