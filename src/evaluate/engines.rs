@@ -43,6 +43,35 @@ pub fn build(set: &ControlSet, index: usize, timeout: Duration) -> Result<Engine
     Ok(engine)
 }
 
+/// An engine holding every policy and the data: where a control whose own
+/// engine could not be built runs, rule by rule. Built from the sources
+/// when first needed: the one the controls were compiled in is not kept
+/// through a scan (about 19 MB with the built-in library).
+pub fn build_all(set: &ControlSet, timeout: Duration) -> Result<Engine, String> {
+    let mut engine = Engine::new();
+    for source in &set.sources {
+        add_policy(&mut engine, source).map_err(|e| e.to_string())?;
+    }
+    for data in &set.data {
+        engine.add_data(data.clone()).map_err(|e| e.to_string())?;
+    }
+    configure(&mut engine, timeout);
+    // It holds every policy, the user's too. Installing can only fail on a
+    // name already taken, which a fresh engine has not.
+    let _ = super::guards::install(&mut engine);
+    Ok(engine)
+}
+
+/// An engine holding only the data documents, merged as regorus merges
+/// them: what the scan's data is read from once policies are compiled.
+pub fn data_only(set: &ControlSet) -> Result<Engine, String> {
+    let mut engine = Engine::new();
+    for data in &set.data {
+        engine.add_data(data.clone()).map_err(|e| e.to_string())?;
+    }
+    Ok(engine)
+}
+
 /// Settings every evaluation engine shares.
 pub fn configure(engine: &mut Engine, timeout: Duration) {
     engine.set_execution_timer_config(super::timer(timeout));

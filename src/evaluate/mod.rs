@@ -185,7 +185,15 @@ impl Evaluator {
         if !errors.is_empty() {
             return Err(errors);
         }
+        drop(engine);
         let data = set.engine.get_data();
+        let mut set = set;
+        // The engine holding every policy is not needed to evaluate: each
+        // control has its own (see `engines`), and the fallback is built from
+        // the sources if ever needed. Keep only the data.
+        if let Ok(data_only) = engines::data_only(&set) {
+            set.engine = data_only;
+        }
         Ok(Evaluator {
             set,
             runners,

@@ -202,3 +202,30 @@ fn unknown_builtins_fail_at_load() {
     )
     .is_err());
 }
+
+/// A control whose own engine cannot be built runs rule by rule in an
+/// engine holding every policy, built from the sources (the one the
+/// controls were compiled in is not kept): same findings, and the reason is
+/// listed among the fallbacks.
+#[test]
+fn a_control_whose_engine_cannot_be_built_runs_in_the_engine_of_every_policy() {
+    let docs = parse_yaml("pod.yaml", POD).documents;
+    let timeout = Duration::from_secs(5);
+    let normal = evaluator(&[("p.rego", PRIVILEGED)], EngineMode::Interpreter, timeout).unwrap();
+    let expected = evaluate(&normal, &docs);
+    let mut broken =
+        evaluator(&[("p.rego", PRIVILEGED)], EngineMode::Interpreter, timeout).unwrap();
+    // A module index no source has: building its own engine fails.
+    broken.set.controls[0].modules = vec![usize::MAX];
+    let got = evaluate(&broken, &docs);
+    assert_eq!(got.len(), 1);
+    assert!(got[0].2.error.is_none(), "{:?}", got[0].2.error);
+    assert_eq!(got[0].2.deny.len(), 1);
+    assert_eq!(
+        format!("{:?}", (&got[0].2.deny, &got[0].2.resources)),
+        format!("{:?}", (&expected[0].2.deny, &expected[0].2.resources))
+    );
+    let fallbacks = broken.fallbacks();
+    assert_eq!(fallbacks.len(), 1);
+    assert!(fallbacks[0].1.contains("no policy source"), "{fallbacks:?}");
+}

@@ -3,7 +3,7 @@
 //! panic caught and turned into an error for that pair).
 
 use super::collect::{collect, failed};
-use super::{engines, entry, guards, timer, Evaluator, Runner, Stage};
+use super::{engines, entry, timer, Evaluator, Runner, Stage};
 use crate::controls::Control;
 use crate::evaluate::targets::RawEval;
 use crate::inputs::Document;
@@ -18,8 +18,9 @@ pub struct Worker<'a> {
     ev: &'a Evaluator,
     /// Clones of the controls' own engines, made when first needed.
     own: HashMap<usize, regorus::Engine>,
-    /// A clone of the engine holding every policy, if any control needs it.
-    shared: Option<regorus::Engine>,
+    /// The engine holding every policy, if any control needs it (or why it
+    /// could not be built).
+    shared: Option<Result<regorus::Engine, String>>,
     vms: HashMap<usize, RegoVM>,
 }
 
@@ -90,7 +91,10 @@ impl<'a> Worker<'a> {
                         let engine = self.own.entry(ci).or_insert_with(|| prototype.clone());
                         run_entry(engine, control, input)
                     }
-                    Err(_) => run_rules(self.shared(), control, input),
+                    Err(_) => match self.shared() {
+                        Ok(engine) => run_rules(engine, control, input),
+                        Err(e) => failed(e.clone()),
+                    },
                 }
             }
             Runner::Vm(program) => {
@@ -115,17 +119,11 @@ impl<'a> Worker<'a> {
         }
     }
 
-    /// This worker's clone of the engine holding every policy.
-    fn shared(&mut self) -> &mut regorus::Engine {
+    /// This worker's engine holding every policy.
+    fn shared(&mut self) -> &mut Result<regorus::Engine, String> {
         let ev = self.ev;
-        self.shared.get_or_insert_with(|| {
-            let mut engine = ev.set.engine.clone();
-            engines::configure(&mut engine, ev.opts.timeout);
-            // It holds every policy, the user's too. Installing can only
-            // fail on a name already taken, which a fresh clone has not.
-            let _ = guards::install(&mut engine);
-            engine
-        })
+        self.shared
+            .get_or_insert_with(|| engines::build_all(&ev.set, ev.opts.timeout))
     }
 
     fn run_vm(
