@@ -256,6 +256,8 @@ impl Settings {
             &CompileOptions {
                 objectives: &self.scope.objectives,
                 data: self.data.clone(),
+                // The VM runs programs compiled from it.
+                whole_engine: self.eval.mode == EngineMode::Vm,
             },
         )?;
         let known: Vec<&str> = set.controls.iter().map(|c| c.id.as_str()).collect();

@@ -84,6 +84,8 @@ pub fn run(
         &CompileOptions {
             objectives: opts.objectives,
             data: opts.data.to_vec(),
+            // The tests run in it.
+            whole_engine: true,
         },
     )?;
     let mut engine = set.engine.clone();

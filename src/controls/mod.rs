@@ -182,9 +182,13 @@ impl Rules {
 /// The compiled policies and the controls found in them.
 #[derive(Debug, Clone)]
 pub struct ControlSet {
-    /// Every policy in one engine: validated at load, used by `verify` and
-    /// the VM; evaluation builds smaller engines from `sources`.
+    /// Every policy in one engine (when `whole`; otherwise the data alone):
+    /// validated at load, used by `verify` and the VM; evaluation builds
+    /// smaller engines from `sources`.
     pub engine: regorus::Engine,
+    /// Whether `engine` holds every policy (see
+    /// [`compile::CompileOptions::whole_engine`]).
+    pub whole: bool,
     pub controls: Vec<Control>,
     /// The policy sources, in load order.
     pub sources: Vec<PolicySource>,

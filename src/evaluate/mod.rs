@@ -93,6 +93,7 @@ enum Runner {
 pub struct Evaluator {
     set: ControlSet,
     runners: Vec<Runner>,
+    libraries: engines::Libraries,
     data: regorus::Value,
     opts: EvalOptions,
     /// Controls the VM could not compile, and why (they run on the
@@ -135,7 +136,9 @@ fn rule_paths(c: &Control) -> Vec<String> {
 impl Evaluator {
     /// Prepare every control. In `Vm` mode a control the VM cannot compile
     /// (it rejects `with`, among others) runs on the interpreter. Unknown
-    /// builtins are errors in every mode, found here and not mid-scan.
+    /// builtins are errors in every mode, found here and not mid-scan
+    /// (for the built-in library alone, by its tests: see
+    /// [`crate::controls::CompileOptions::whole_engine`]).
     pub fn new(
         set: ControlSet,
         opts: EvalOptions,
@@ -143,25 +146,31 @@ impl Evaluator {
         let mut runners = Vec::with_capacity(set.controls.len());
         let mut fallbacks = Vec::new();
         let mut errors = Vec::new();
-        let mut engine = set.engine.clone();
+        // Without the policies in one engine (the built-in library alone on
+        // the interpreter, whose own tests check it) there is nothing to
+        // compile: every control runs in its own engine.
+        let mut engine = set.whole.then(|| set.engine.clone());
         // Analyse the modules once (loop hoisting over every module is most
         // of the cost) and compile each control's RVM program from that:
         // compiling from the engine per control took about 0.1 s of start-up
         // with 61 controls.
         let first = set.controls.iter().flat_map(rule_paths).next();
-        let policy = first.map(|rule| {
+        let policy = engine.as_mut().zip(first).map(|(engine, rule)| {
             engine
                 .compile_with_entrypoint(&rule.as_str().into())
                 .map_err(|e| e.to_string())
         });
         for c in &set.controls {
-            let paths = rule_paths(c);
-            let program = match &policy {
-                Some(Ok(p)) => compile_program(p, &paths),
-                Some(Err(e)) => Err(e.clone()),
-                None => Err("no rules".to_owned()),
-            };
             let interpreter = || Runner::Own(Box::default());
+            let program = match &policy {
+                Some(Ok(p)) => compile_program(p, &rule_paths(c)),
+                Some(Err(e)) => Err(e.clone()),
+                None if set.whole => Err("no rules".to_owned()),
+                None => {
+                    runners.push(interpreter());
+                    continue;
+                }
+            };
             match program {
                 Ok(p) if opts.mode == EngineMode::Vm => runners.push(Runner::Vm(p)),
                 Ok(_) => runners.push(interpreter()),
@@ -191,12 +200,16 @@ impl Evaluator {
         // The engine holding every policy is not needed to evaluate: each
         // control has its own (see `engines`), and the fallback is built from
         // the sources if ever needed. Keep only the data.
-        if let Ok(data_only) = engines::data_only(&set) {
-            set.engine = data_only;
+        if set.whole {
+            if let Ok(data_only) = engines::data_only(&set) {
+                set.engine = data_only;
+                set.whole = false;
+            }
         }
         Ok(Evaluator {
             set,
             runners,
+            libraries: engines::Libraries::default(),
             data,
             opts,
             vm_fallbacks: fallbacks,

@@ -24,6 +24,7 @@ fn evaluator(
         &CompileOptions {
             objectives: &objectives,
             data: vec![],
+            whole_engine: true,
         },
     )?;
     Evaluator::new(
@@ -228,4 +229,57 @@ fn a_control_whose_engine_cannot_be_built_runs_in_the_engine_of_every_policy() {
     let fallbacks = broken.fallbacks();
     assert_eq!(fallbacks.len(), 1);
     assert!(fallbacks[0].1.contains("no policy source"), "{fallbacks:?}");
+}
+
+/// A scan of the built-in library alone on the interpreter does not compile
+/// it into one engine, so the checks made there (the policies compile
+/// together; no call to an unknown builtin, which the interpreter would
+/// only meet mid-scan) are made here, on the same sources.
+#[test]
+fn the_builtin_library_passes_the_load_checks_a_scan_of_it_skips() {
+    let objectives = default_objectives();
+    let sources = crate::controls::builtin_sources(false);
+    for whole_engine in [true, false] {
+        let set = compile(
+            &sources,
+            &CompileOptions {
+                objectives: &objectives,
+                data: vec![],
+                whole_engine,
+            },
+        )
+        .unwrap();
+        assert_eq!(set.whole, whole_engine);
+        let controls = set.controls.len();
+        let ev = Evaluator::new(set, EvalOptions::default()).unwrap();
+        assert_eq!(ev.controls().len(), controls);
+        assert!(ev.fallbacks().is_empty(), "{:?}", ev.fallbacks());
+    }
+}
+
+/// With a user policy loaded the whole set is compiled in one engine
+/// whatever the scan asks, so its mistakes stop the run at load.
+#[test]
+fn a_user_policy_is_checked_with_every_policy_at_load() {
+    let objectives = default_objectives();
+    let mut sources = crate::controls::builtin_sources(false);
+    sources.push(PolicySource {
+        label: "mine.rego".into(),
+        text: "package main\n\ndeny contains msg if {\n  msg := no_such.builtin(input.x)\n}\n"
+            .into(),
+    });
+    let set = compile(
+        &sources,
+        &CompileOptions {
+            objectives: &objectives,
+            data: vec![],
+            whole_engine: false,
+        },
+    )
+    .unwrap();
+    assert!(set.whole);
+    let errors = Evaluator::new(set, EvalOptions::default())
+        .err()
+        .expect("an unknown builtin is a load error");
+    assert!(errors.iter().any(|e| e.file == "mine.rego"), "{errors:?}");
 }

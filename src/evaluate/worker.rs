@@ -85,7 +85,8 @@ impl<'a> Worker<'a> {
         let result = catch_unwind(AssertUnwindSafe(|| match &self.ev.runners[ci] {
             Runner::Own(cell) => {
                 let ev = self.ev;
-                let built = cell.get_or_init(|| engines::build(&ev.set, ci, ev.opts.timeout));
+                let built = cell
+                    .get_or_init(|| engines::build(&ev.set, &ev.libraries, ci, ev.opts.timeout));
                 match built {
                     Ok(prototype) => {
                         let engine = self.own.entry(ci).or_insert_with(|| prototype.clone());
