@@ -28,10 +28,13 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 /// Targets held in memory before they are spilled, unless
 /// `ASSURE_SPILL_AFTER` says otherwise (tests set it low to exercise the
-/// file on small trees). About 5 MB of typical targets: at 20,000 the held
-/// targets were 18 MB of a 30,001-file scan's 158 MB peak, and writing runs
-/// four times as often did not change its time (8.8 s either way).
-pub const DEFAULT_SPILL_AFTER: usize = 5_000;
+/// file on small trees). Held targets cost about 1.4 KB each (a failing
+/// one carries its findings' texts and locations): at 5,000 they were 7 MB
+/// of a 30,001-file scan's 68 MB peak; at 1,000 the peak is 61 MB and the
+/// time the same (10.2 to 10.6 s either way, every report written). Fewer
+/// held means more runs to merge, each read through a buffer no larger
+/// than the run (see [`merged`]).
+pub const DEFAULT_SPILL_AFTER: usize = 1_000;
 
 /// The threshold in effect.
 pub fn spill_after() -> usize {
@@ -233,7 +236,13 @@ fn merged<'f>(
     let mut readers: Vec<RunReader> = runs
         .iter()
         .map(|&(offset, len)| RunReader {
-            lines: BufReader::with_capacity(1 << 14, Section::new(file.clone(), offset, len)),
+            // A control's run from one spill is often a few KB, and a large
+            // scan has hundreds of runs open at once while a control is
+            // merged: a fixed 16 KB each held 12 MB at 100,001 files.
+            lines: BufReader::with_capacity(
+                usize::try_from(len).map_or(1 << 14, |l| l.clamp(1, 1 << 14)),
+                Section::new(file.clone(), offset, len),
+            ),
             buf: String::new(),
         })
         .collect();
