@@ -165,7 +165,8 @@ impl Evaluator {
             let program = match &policy {
                 Some(Ok(p)) => compile_program(p, &rule_paths(c)),
                 Some(Err(e)) => Err(e.clone()),
-                None if set.whole => Err("no rules".to_owned()),
+                // Nothing compiled: the library alone on the interpreter
+                // (a control always has a rule, so `first` is never empty).
                 None => {
                     runners.push(interpreter());
                     continue;
