@@ -352,7 +352,7 @@ fn note_unread(ev: &Evaluator, docs: &[Document], into: &mut NotExamined) {
                 for t in types {
                     let u = into
                         .resource_types
-                        .entry(components::provider(t))
+                        .entry(components::provider(d.kind, t))
                         .or_default();
                     u.resources += 1;
                     u.types.insert(t.to_owned());

@@ -136,6 +136,82 @@ fn problems_of(c: &serde_json::Value) -> Vec<String> {
     {
         problems.push(format!("{id}: errors in pass fixtures"));
     }
+    let reads_terraform = c["inputs"]
+        .as_array()
+        .is_some_and(|k| k.iter().any(|k| k == "terraform"));
+    if reads_terraform {
+        problems.extend(plan_problems(id, &rel));
+    }
+    problems
+}
+
+/// The resources of a report's targets with an outcome, from the files
+/// `from` accepts (a fixture folder may also hold other kinds of input).
+fn resources(
+    v: &serde_json::Value,
+    outcome: &str,
+    from: impl Fn(&str) -> bool,
+) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for c in v["controls"].as_array().into_iter().flatten() {
+        for t in c["targets"].as_array().into_iter().flatten() {
+            let file = t["name"]
+                .as_str()
+                .unwrap_or("")
+                .split('#')
+                .next()
+                .unwrap_or("");
+            if t["outcome"] == outcome && from(file) {
+                out.insert(t["resource"].as_str().unwrap_or("?").to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// A Terraform control judges `terraform show -json` output as it judges
+/// the HCL that produced it: `plan-fail/plan.json` (planned from `fail/`)
+/// fails on the same resources as `fail/`, and `plan-pass/plan.json`
+/// passes on the same resources as `pass/` and fails on none.
+fn plan_problems(id: &str, rel: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let base = repo().join(rel);
+    for kind in ["plan-pass", "plan-fail"] {
+        if !base.join(kind).join("plan.json").is_file() {
+            problems.push(format!("{id}: no {rel}/{kind}/plan.json"));
+        }
+    }
+    if !problems.is_empty() {
+        return problems;
+    }
+    let is_hcl = |f: &str| f.ends_with(".tf");
+    let is_plan = |f: &str| f == "plan.json";
+    for (hcl, plan) in [("fail", "plan-fail"), ("pass", "plan-pass")] {
+        let (h, _) = findings(&format!("{rel}/{hcl}"), id);
+        let (p, _) = findings(&format!("{rel}/{plan}"), id);
+        if p["summary"]["errors"].as_u64() != Some(0)
+            || p["summary"]["input_errors"].as_u64() != Some(0)
+        {
+            problems.push(format!("{id}: errors in {plan}"));
+        }
+        for outcome in ["fail", "pass"] {
+            let (mut want, got) = (
+                resources(&h, outcome, is_hcl),
+                resources(&p, outcome, is_plan),
+            );
+            // A plan holds no `terraform` block (its backend settings).
+            want.remove("terraform");
+            if want != got {
+                problems.push(format!(
+                    "{id}: {outcome} on {got:?} in {plan}, on {want:?} in the HCL of {hcl}"
+                ));
+            }
+        }
+    }
+    let (p, _) = findings(&format!("{rel}/plan-fail"), id);
+    if resources(&p, "fail", is_plan).is_empty() {
+        problems.push(format!("{id}: plan-fail gives no failing target"));
+    }
     problems
 }
 

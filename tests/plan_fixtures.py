@@ -14,7 +14,12 @@ in the shape of `terraform show -json PLAN` (format_version 1.2):
   marking every value that refers to another object (plus `id`), which
   planned values leave out;
 - `configuration.root_module.resources[].expressions`: `constant_value` for
-  literals, `references` (most specific first) for the rest.
+  literals, `references` (most specific first) for the rest;
+- a value that refers only to attributes written as literals (a bucket's
+  `name`) is known, as Terraform knows it when it plans; what refers to
+  anything else (`id`, `arn`, a data source) is unknown;
+- `configuration.provider_config`: each provider block under its name (or
+  `name.alias`) with its settings as expressions.
 
 The shape follows Terraform's JSON output format and the test plans public
 projects commit (bridgecrewio/checkov, tests/terraform/runner/resources/plan);
@@ -53,17 +58,46 @@ def references(text):
     return out
 
 
-def split(value):
-    """(planned values, after_unknown, configuration expressions) of a body."""
+INTERPOLATION = re.compile(r"\$\{([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)\.([a-z_][a-z0-9_]*)\}")
+
+
+def known(v, literals):
+    """A string whose every interpolation is an attribute written as a literal
+    in the configuration (a bucket's `name`) is known when Terraform plans:
+    its value, or None when anything in it is only known after apply."""
+    if not unknown(v):
+        return v
+    def value(m):
+        body = literals.get((m.group(1), m.group(2)), {})
+        attr = body.get(m.group(3))
+        if isinstance(attr, (str, int, float, bool)) and not unknown(attr):
+            return str(attr).lower() if isinstance(attr, bool) else str(attr)
+        raise LookupError
+    try:
+        out = INTERPOLATION.sub(value, v)
+    except LookupError:
+        return None
+    return None if unknown(out) else out
+
+
+def split(value, literals, top=True):
+    """(planned values, after_unknown, configuration expressions) of a body.
+    Meta-arguments (`count`, `lifecycle`...) are only those of the resource
+    itself: a nested block may have the same name (a backup rule's
+    `lifecycle`)."""
     vals, unk, exprs = {}, {}, {}
     for key, v in value.items():
-        if key in META:
+        if top and key in META:
             continue
-        if unknown(v):
+        if unknown(v) and known(v, literals) is not None:
+            v = known(v, literals)
+            vals[key] = v
+            exprs[key] = {"references": references(value[key])}
+        elif unknown(v):
             unk[key] = True
             exprs[key] = {"references": references(v)}
         elif isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
-            parts = [split(x) for x in v]
+            parts = [split(x, literals, top=False) for x in v]
             vals[key] = [p[0] for p in parts]
             if any(p[1] for p in parts):
                 unk[key] = [p[1] for p in parts]
@@ -76,6 +110,12 @@ def split(value):
 
 def plan(module):
     planned, changes, config = [], [], []
+    literals = {
+        (rtype, name): bodies[0]
+        for rtype, by_name in module.get("resource", {}).items()
+        for name, bodies in by_name.items()
+        if bodies and isinstance(bodies[0], dict)
+    }
     for section, mode in (("resource", "managed"), ("data", "data")):
         for rtype, by_name in sorted(module.get(section, {}).items()):
             provider = PROVIDERS.get(rtype.split("_")[0], "registry.terraform.io/hashicorp/" + rtype.split("_")[0])
@@ -83,7 +123,7 @@ def plan(module):
                 body = bodies[0]
                 count = body.get("count")
                 indexes = list(range(count)) if isinstance(count, int) else [None]
-                vals, unk, exprs = split(body)
+                vals, unk, exprs = split(body, literals)
                 base = f"{'data.' if mode == 'data' else ''}{rtype}.{name}"
                 for i in indexes:
                     address = base if i is None else f"{base}[{i}]"
@@ -108,14 +148,28 @@ def plan(module):
                 if isinstance(count, int):
                     cfg["count_expression"] = {"constant_value": count}
                 config.append(cfg)
-    providers = sorted({r["provider_config_key"] for r in config})
+    provider_config = {}
+    for p in sorted({r["provider_config_key"] for r in config}):
+        provider_config[p] = {"name": p, "full_name": PROVIDERS.get(p, "registry.terraform.io/hashicorp/" + p)}
+    # Provider blocks as Terraform's configuration lists them: keyed by name,
+    # or `name.alias`, with their settings as expressions.
+    for name, bodies in sorted(module.get("provider", {}).items()):
+        for body in bodies:
+            alias = body.get("alias") if isinstance(body.get("alias"), str) else None
+            key = f"{name}.{alias}" if alias else name
+            entry = {"name": name, "full_name": PROVIDERS.get(name, "registry.terraform.io/hashicorp/" + name)}
+            if alias:
+                entry["alias"] = alias
+            settings = {k: v for k, v in body.items() if k != "alias"}
+            entry["expressions"] = split(settings, literals, top=False)[2]
+            provider_config[key] = entry
     return {
         "format_version": "1.2",
         "terraform_version": "1.9.8",
         "planned_values": {"root_module": {"resources": planned}},
         "resource_changes": changes,
         "configuration": {
-            "provider_config": {p: {"name": p, "full_name": PROVIDERS.get(p, "registry.terraform.io/hashicorp/" + p)} for p in providers},
+            "provider_config": provider_config,
             "root_module": {"resources": config},
         },
         "timestamp": "2026-11-29T00:00:00Z",

@@ -706,3 +706,98 @@ fn a_plan_with_child_modules_fails_where_its_hcl_fails() {
         "plan/plan.json"
     );
 }
+
+#[test]
+fn a_plan_beside_its_hcl_names_each_resource_block_it_was_planned_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "live/main.tf", PLAN_ROOT);
+    write(d, "live/modules/net/main.tf", PLAN_NET);
+    write(d, "live/modules/store/main.tf", PLAN_STORE);
+    write(d, "live/plan.json", PLAN_JSON);
+    // The same plan away from its HCL: nothing to point at.
+    write(d, "elsewhere/plan.json", PLAN_JSON);
+    let controls = "aws-sg-open-admin-ports,aws-s3-encryption";
+    let (_, v) = scan(&["--control", controls, d.to_str().unwrap()]);
+    let mut planned: Vec<(String, serde_json::Value)> = Vec::new();
+    for c in v["controls"].as_array().unwrap() {
+        for t in c["targets"].as_array().unwrap() {
+            for f in t["findings"].as_array().into_iter().flatten() {
+                if t["name"].as_str().unwrap().contains("plan.json") {
+                    planned.push((
+                        t["name"].as_str().unwrap().to_owned(),
+                        f["planned_from"].clone(),
+                    ));
+                }
+            }
+        }
+    }
+    planned.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        planned,
+        [
+            (
+                "elsewhere/plan.json#aws_s3_bucket.logs".to_owned(),
+                serde_json::Value::Null
+            ),
+            (
+                "elsewhere/plan.json#module.net.aws_security_group.admin".to_owned(),
+                serde_json::Value::Null
+            ),
+            (
+                "live/plan.json#aws_s3_bucket.logs".to_owned(),
+                serde_json::json!({"path": "live/main.tf", "line": 10})
+            ),
+            (
+                "live/plan.json#module.net.aws_security_group.admin".to_owned(),
+                serde_json::json!({"path": "live/modules/net/main.tf", "line": 5})
+            ),
+        ]
+    );
+    // The text report says it beside the finding.
+    let out = assure(&[
+        "test",
+        "--control",
+        controls,
+        "--color",
+        "never",
+        d.to_str().unwrap(),
+    ]);
+    assert!(
+        stdout(&out).contains("planned from live/modules/net/main.tf:5"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn resource_types_no_control_reads_are_listed_by_provider_in_a_default_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "main.tf",
+        "provider \"aws\" {\n  region = \"eu-west-1\"\n}\n\nresource \"azurerm_resource_group\" \"rg\" {\n  name     = \"rg\"\n  location = \"westeurope\"\n}\n\nresource \"google_pubsub_topic\" \"t\" {\n  name = \"t\"\n}\n\ndata \"http\" \"ip\" {\n  url = \"https://example.com\"\n}\n\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n",
+    );
+    // Every built-in control loaded, those that read provider blocks or
+    // every argument for secrets included: they do not make a type examined.
+    let (_, v) = scan(&[d.to_str().unwrap()]);
+    let types = &v["not_examined"]["resource_types"];
+    assert_eq!(
+        types,
+        &serde_json::json!({
+            "azurerm": {"resources": 1, "types": ["azurerm_resource_group"]},
+            "google": {"resources": 1, "types": ["google_pubsub_topic"]},
+            "http": {"resources": 1, "types": ["http"]},
+        }),
+        "{types}"
+    );
+    // The provider block itself is still judged.
+    let provider_control = v["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["control"]["id"] == "tf-hardcoded-provider-credentials")
+        .unwrap();
+    assert_eq!(provider_control["targets"][0]["resource"], "provider.aws");
+}

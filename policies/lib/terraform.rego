@@ -36,6 +36,24 @@ linked(body, attr, type, name) if {
 	contains(object.get(body, attr, ""), "each.")
 }
 
+# In a plan (`terraform show -json`), a reference to an attribute written as a
+# literal (`server_name = azurerm_mssql_server.main.name`) is already its
+# value, so the sibling holds the resource's name itself; so does a
+# configuration that repeats the name instead of referring to it.
+linked(body, attr, type, name) if {
+	v := object.get(body, attr, "")
+	is_string(v)
+	v != ""
+	not contains(v, "${")
+	some b in input.resource[type][name]
+	some k in identifying
+	b[k] == v
+}
+
+# The attributes that name a resource in its provider, which a sibling
+# repeats to point at it.
+identifying := ["name", "bucket"]
+
 # The first body of a nested block, or an empty object (also when the
 # attribute is an unevaluated "${...}" expression rather than a block).
 block(body, key) := b if {

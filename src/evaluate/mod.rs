@@ -28,6 +28,7 @@ pub use worker::Worker;
 use crate::controls::{Control, ControlSet};
 use crate::inputs::pod_spec::POD_SPEC_TYPE;
 use crate::inputs::Document;
+use crate::inputs::TERRAFORM_BLOCK_TYPES;
 use regorus::languages::rego::compiler::Compiler;
 use regorus::rvm::program::Program;
 use regorus::utils::limits::ExecutionTimerConfig;
@@ -306,8 +307,14 @@ impl Evaluator {
         if applying.is_empty() {
             return None;
         }
-        // A control without resource_types reads every type of its kinds.
-        if applying.iter().any(|c| c.resource_types.is_empty()) {
+        // A policy of the user's without resource_types reads every type of
+        // its kinds. A built-in one without them reads every block for one
+        // concern that cuts across types (secrets in any argument), which
+        // does not make a type examined.
+        if applying
+            .iter()
+            .any(|c| c.resource_types.is_empty() && !c.builtin)
+        {
             return Some(vec![]);
         }
         let types = doc.resource_types().unwrap_or_default();
@@ -323,7 +330,7 @@ impl Evaluator {
         }
         let mut unread: Vec<&str> = types
             .into_iter()
-            .filter(|t| *t != POD_SPEC_TYPE && !read(t))
+            .filter(|t| *t != POD_SPEC_TYPE && !TERRAFORM_BLOCK_TYPES.contains(t) && !read(t))
             .collect();
         unread.sort_unstable();
         Some(unread)

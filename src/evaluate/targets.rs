@@ -186,6 +186,10 @@ fn finding(
     // Within a module instance the finding names the full address, and its
     // fingerprint is made on it (the module's own id would be the same in
     // every instance); in a root module both are as they always were.
+    let planned_from = resource
+        .as_deref()
+        .and_then(|r| doc.locator.planned_from(r))
+        .cloned();
     let resource = resource.map(|r| full_address(doc, &r));
     Finding {
         // The file path, not the `[n]` display name: stable when documents move.
@@ -199,6 +203,7 @@ fn finding(
             .as_ref()
             .map(|i| i.call_sites.clone())
             .unwrap_or_default(),
+        planned_from,
         attribute,
         location,
         waiver,

@@ -44,7 +44,7 @@ impl Components {
         let mut count = |t: &str, n: usize| {
             *self
                 .resources
-                .entry(provider(t))
+                .entry(provider(doc.kind, t))
                 .or_default()
                 .entry(t.to_owned())
                 .or_default() += n;
@@ -119,15 +119,19 @@ impl Components {
     }
 }
 
-/// The provider a resource type belongs to: `azurerm` for
-/// `azurerm_storage_account`, `AWS::EC2` for `AWS::EC2::Instance`,
-/// `kubernetes` for a Kubernetes kind.
-pub fn provider(resource_type: &str) -> String {
-    if let Some((service, _)) = resource_type.rsplit_once("::") {
-        return service.to_owned();
-    }
-    match resource_type.split_once('_') {
-        Some((p, _)) => p.to_owned(),
-        None => "kubernetes".to_owned(),
+/// The provider a resource type of a kind of input belongs to: `azurerm`
+/// for `azurerm_storage_account`, `http` for the `http` data source,
+/// `AWS::EC2` for `AWS::EC2::Instance`, `kubernetes` for a Kubernetes kind.
+pub fn provider(kind: InputKind, resource_type: &str) -> String {
+    match kind {
+        InputKind::Terraform => resource_type
+            .split_once('_')
+            .map_or(resource_type, |(p, _)| p)
+            .to_owned(),
+        InputKind::Cloudformation => resource_type
+            .rsplit_once("::")
+            .map_or(resource_type, |(service, _)| service)
+            .to_owned(),
+        _ => "kubernetes".to_owned(),
     }
 }

@@ -3,7 +3,8 @@
 
 use super::kinds::FileFormat;
 use super::read::read_text;
-use super::terraform::{parse_module, ModuleFile};
+use super::terraform::{parse_module, plan_source, ModuleFile};
+use super::unit::Origin;
 use super::{dockerfile, structured, InputError, Parsed, Unexamined, Unit};
 use rayon::prelude::*;
 
@@ -96,6 +97,20 @@ pub fn parse_unit(unit: &Unit, limits: InputLimits) -> Parsed {
                     FileFormat::Yaml | FileFormat::Dockerfile | FileFormat::Toml
                 ) {
                     parsed.scan_waivers(&file.rel, &text);
+                }
+                // A plan's resources also point at the HCL beside it.
+                if let (FileFormat::Json, Some(at)) = (format, file.file_path()) {
+                    let root = match &file.origin {
+                        Origin::Walked(r) => Some(r.dir.as_path()),
+                        _ => None,
+                    };
+                    plan_source::attach(
+                        &mut parsed.documents,
+                        &at,
+                        &file.rel,
+                        root,
+                        limits.max_file_bytes,
+                    );
                 }
                 parsed.bytes = text.len();
                 parsed.large = large;

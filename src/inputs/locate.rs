@@ -140,6 +140,9 @@ pub struct TerraformBlock {
     pub line: usize,
     /// Attribute and nested-block paths relative to the block body.
     pub attributes: PathIndex,
+    /// For a resource of a plan: its block in the HCL the plan was made
+    /// from, when that HCL is beside the plan.
+    pub planned_from: Option<Location>,
 }
 
 impl Locator {
@@ -211,6 +214,14 @@ impl Locator {
                 path: path.clone(),
                 line: 1,
             }),
+        }
+    }
+
+    /// The HCL block a plan's resource was planned from, when known.
+    pub fn planned_from(&self, resource: &str) -> Option<&Location> {
+        match self {
+            Locator::Terraform { resources } => resources.get(resource)?.planned_from.as_ref(),
+            _ => None,
         }
     }
 

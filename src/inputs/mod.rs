@@ -70,12 +70,28 @@ pub struct Unexamined {
     pub reason: String,
 }
 
+/// Terraform blocks that are not resources but that a control may read
+/// (provider settings, the `terraform` block's backend). A control lists
+/// them in its `resource_types` like a type, so it runs on the modules that
+/// have them; they are never reported as resource types left unread.
+pub const TERRAFORM_BLOCK_TYPES: [&str; 2] = ["provider", "terraform"];
+
+fn is_empty(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Object(m) => m.is_empty(),
+        serde_json::Value::Array(a) => a.is_empty(),
+        serde_json::Value::Null => true,
+        _ => false,
+    }
+}
+
 impl Document {
     /// The resource types the document holds, for skipping controls that
     /// examine none of them: Terraform resource and data types,
     /// CloudFormation resource types, the Kubernetes kind (and
-    /// [`pod_spec::POD_SPEC_TYPE`] when the object runs pods). `None` for
-    /// kinds without types.
+    /// [`pod_spec::POD_SPEC_TYPE`] when the object runs pods), and the
+    /// [`TERRAFORM_BLOCK_TYPES`] a module has. `None` for kinds without
+    /// types.
     pub fn resource_types(&self) -> Option<std::collections::HashSet<&str>> {
         fn keys(v: Option<&serde_json::Value>) -> impl Iterator<Item = &str> {
             v.and_then(serde_json::Value::as_object)
@@ -86,6 +102,11 @@ impl Document {
             InputKind::Terraform => Some(
                 keys(self.value.get("resource"))
                     .chain(keys(self.value.get("data")))
+                    .chain(
+                        TERRAFORM_BLOCK_TYPES
+                            .into_iter()
+                            .filter(|b| self.value.get(*b).is_some_and(|v| !is_empty(v))),
+                    )
                     .collect(),
             ),
             InputKind::Cloudformation => Some(

@@ -113,6 +113,10 @@ pub struct Finding {
     /// blocks that made the instance, outermost first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub call_sites: Vec<Location>,
+    /// For a finding in a plan: the resource's block in the HCL the plan was
+    /// made from, when that HCL is beside the plan file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_from: Option<Location>,
     pub fingerprint: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waiver: Option<Waiver>,
@@ -155,9 +159,14 @@ impl Finding {
         }
     }
 
-    /// `called from main.tf:4, modules/app/main.tf:9` for a finding in a
-    /// module instance: the `module` blocks that made it.
+    /// Where the finding comes from besides its own location: `called from
+    /// main.tf:4 via modules/app/main.tf:9` for a finding in a module
+    /// instance (the `module` blocks that made it), `planned from
+    /// main.tf:12` for one in a plan whose HCL is beside it.
     pub fn called_from(&self) -> Option<String> {
+        if let Some(at) = &self.planned_from {
+            return Some(format!("planned from {}:{}", at.path, at.line));
+        }
         (!self.call_sites.is_empty()).then(|| {
             let sites: Vec<String> = self
                 .call_sites

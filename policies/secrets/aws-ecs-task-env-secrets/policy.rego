@@ -25,7 +25,10 @@
 #     (a JSON string, jsonencode of known values); when it is not, the
 #     environment entries written as literal name and value strings in the
 #     expression are still read. Environment files (environmentFiles) and
-#     values only known after apply are not seen.
+#     values only known after apply are not seen. In a plan, container
+#     definitions that use any value known only after apply (an image from a
+#     repository created with them) are unknown as a whole, so not read: scan
+#     the HCL as well.
 package assure.secrets.aws_ecs_task_env_secrets
 
 import data.assure.lib.cloudformation as cfn

@@ -10,7 +10,7 @@
 #   soc2: [CC6.1, CC6.8]
 #   soc1: [ITGC-LA-1]
 #   inputs: [terraform]
-#   resource_types: []
+#   resource_types: [provider, terraform]
 #   remediation: >-
 #     Remove the credentials from the block and let the provider find them in
 #     its environment: a role assumed through OIDC in CI, a shared profile or
@@ -25,14 +25,16 @@
 #     line or through the environment is not, and a committed key that was
 #     already revoked is reported all the same. With several blocks of one
 #     provider (aliases), findings point at the first block of that provider
-#     and name the alias in the message.
+#     and name the alias in the message. In a plan (`terraform show -json`),
+#     provider settings are read from its configuration section; a plan
+#     holds no backend settings, so backends are judged only in HCL.
 package assure.secrets.tf_hardcoded_provider_credentials
 
 import data.assure.lib.secrets
 import rego.v1
 
-# Provider blocks are not resources: resource_types is empty so that every
-# Terraform module is examined.
+# Provider and terraform blocks are not resources: resource_types names
+# them as blocks, so the control runs on every module that has one.
 # Each configuration of a provider is addressed as assure locates it:
 # provider.aws, and provider.aws.west for the block with alias "west".
 blocks contains {"id": provider_id(ptype, body), "what": sprintf("provider %s", [ptype]), "body": body} if {

@@ -178,6 +178,7 @@ impl Converter<'_> {
                             path: self.path.to_owned(),
                             line,
                             attributes,
+                            planned_from: None,
                         });
                     }
                 }
@@ -448,6 +449,7 @@ impl Converter<'_> {
                         path: self.path.to_owned(),
                         line,
                         attributes: PathIndex::default(),
+                        planned_from: None,
                     });
                 }
                 for b in match body {

@@ -20,6 +20,7 @@ pub mod convert;
 pub mod eval;
 mod instance;
 pub mod plan;
+pub mod plan_source;
 pub mod source;
 pub mod tfvars;
 pub mod workspace;

@@ -25,15 +25,120 @@ pub fn documents(path: &str, plan: &Value, index: &PathIndex, first: usize) -> V
         return out;
     };
     let config = plan.pointer("/configuration/root_module");
+    let providers = providers(plan);
     walk(
         path,
         root,
         "planned_values.root_module",
         config,
-        index,
+        &Context {
+            index,
+            providers: &providers,
+            first,
+        },
         &mut out,
-        first,
     );
+    out
+}
+
+/// What every module's walk reads besides its own part of the plan.
+struct Context<'a> {
+    index: &'a PathIndex,
+    /// Provider blocks by the module address they are declared in (`""`
+    /// for the root, `module.net` for a child, instance keys left out).
+    providers: &'a HashMap<String, Vec<ProviderBlock>>,
+    first: usize,
+}
+
+/// A provider block as the configuration section of a plan gives it.
+struct ProviderBlock {
+    /// `aws`, as the HCL path keys `provider.aws`.
+    name: String,
+    /// Its settings in the HCL path's shape, `alias` included.
+    body: Value,
+    /// `configuration.provider_config.<key>`, where its lines are.
+    json_path: String,
+}
+
+/// The provider blocks of a plan's `configuration.provider_config`: each
+/// setting's `constant_value`, or `"${<reference>}"` when it refers to
+/// something (as for resources). A plan holds no backend settings.
+fn providers(plan: &Value) -> HashMap<String, Vec<ProviderBlock>> {
+    let mut out: HashMap<String, Vec<ProviderBlock>> = HashMap::new();
+    let Some(configs) = plan
+        .pointer("/configuration/provider_config")
+        .and_then(Value::as_object)
+    else {
+        return out;
+    };
+    for (key, pc) in configs {
+        let Some(name) = pc.get("name").and_then(Value::as_str) else {
+            continue;
+        };
+        let mut body = pc
+            .get("expressions")
+            .map(expression_values)
+            .unwrap_or_else(|| Value::Object(Map::new()));
+        if let (Some(alias), Value::Object(b)) = (pc.get("alias"), &mut body) {
+            b.insert("alias".to_owned(), alias.clone());
+        }
+        let module = pc
+            .get("module_address")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
+        out.entry(module).or_default().push(ProviderBlock {
+            name: name.to_owned(),
+            body,
+            json_path: format!("configuration.provider_config.{key}"),
+        });
+    }
+    for blocks in out.values_mut() {
+        blocks.sort_by(|a, b| a.json_path.cmp(&b.json_path));
+    }
+    out
+}
+
+/// The values of a configuration `expressions` object: constants as they
+/// are, references as `"${<reference>}"`, nested blocks (lists of
+/// expression objects) as lists of bodies; what is neither is left out.
+fn expression_values(expressions: &Value) -> Value {
+    let mut out = Map::new();
+    for (key, expr) in expressions.as_object().into_iter().flatten() {
+        let value = match expr {
+            Value::Array(blocks) => {
+                Some(Value::Array(blocks.iter().map(expression_values).collect()))
+            }
+            _ => expr.get("constant_value").cloned().or_else(|| {
+                expr.get("references")
+                    .and_then(Value::as_array)
+                    .and_then(|r| r.first())
+                    .and_then(Value::as_str)
+                    .map(|r| Value::String(format!("${{{r}}}")))
+            }),
+        };
+        if let Some(v) = value {
+            out.insert(key.clone(), v);
+        }
+    }
+    Value::Object(out)
+}
+
+/// `module.a["x"].module.b[0]` -> `module.a.module.b`: the configuration
+/// names modules without instance keys.
+fn without_keys(address: &str) -> String {
+    let mut out = String::with_capacity(address.len());
+    let mut depth = 0usize;
+    let mut quoted = false;
+    for c in address.chars() {
+        match c {
+            '"' if depth > 0 => quoted = !quoted,
+            '[' if !quoted => depth += 1,
+            ']' if !quoted && depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
     out
 }
 
@@ -42,10 +147,10 @@ fn walk(
     module: &Value,
     json_path: &str,
     config: Option<&Value>,
-    index: &PathIndex,
+    cx: &Context<'_>,
     out: &mut Vec<Document>,
-    first: usize,
 ) {
+    let (index, first) = (cx.index, cx.first);
     let address = module
         .get("address")
         .and_then(Value::as_str)
@@ -123,8 +228,38 @@ fn walk(
                 path: path.to_owned(),
                 line: index.get(&at).map_or(first, |l| l + first - 1),
                 attributes: index.below(&format!("{at}.values"), first),
+                planned_from: None,
             },
         );
+    }
+    for p in cx
+        .providers
+        .get(&without_keys(&address))
+        .into_iter()
+        .flatten()
+    {
+        let slot = doc
+            .entry("provider")
+            .or_insert_with(|| Value::Object(Map::new()))
+            .as_object_mut()
+            .map(|m| {
+                m.entry(p.name.clone())
+                    .or_insert_with(|| Value::Array(vec![]))
+            });
+        if let Some(Value::Array(list)) = slot {
+            list.push(p.body.clone());
+        }
+        // Addressed as the HCL path addresses a provider block.
+        let id = match p.body.get("alias").and_then(Value::as_str) {
+            Some(alias) => format!("provider.{}.{alias}", p.name),
+            None => format!("provider.{}", p.name),
+        };
+        resources.entry(id).or_insert_with(|| TerraformBlock {
+            path: path.to_owned(),
+            line: index.get(&p.json_path).map_or(first, |l| l + first - 1),
+            attributes: index.below(&format!("{}.expressions", p.json_path), first),
+            planned_from: None,
+        });
     }
     out.push(Document {
         kind: InputKind::Terraform,
@@ -167,9 +302,8 @@ fn walk(
             child,
             &format!("{json_path}.child_modules[{j}]"),
             child_config,
-            index,
+            cx,
             out,
-            first,
         );
     }
 }

@@ -38,10 +38,12 @@ service_account(m) if {
 	startswith(m, "serviceAccount:")
 }
 
-# "${google_service_account.app.member}" is a service account too.
+# "${google_service_account.app.member}" is a service account too, and so is
+# a member built from its email: a plan, which cannot know the email before
+# apply, keeps only the reference of "serviceAccount:${...email}".
 service_account(m) if {
 	is_string(m)
-	regex.match(`google_service_account\.[^.]+(\[[^\]]*\])?\.member`, m)
+	regex.match(`google_service_account\.[^.]+(\[[^\]]*\])?\.(member|email)`, m)
 }
 
 deny contains {"msg": msg, "resource": r.id, "attribute": attr} if {

@@ -11,6 +11,8 @@ test_owner_and_admin_roles_fail if {
 	count(p.deny) == 1 with input as member("roles/iam.serviceAccountAdmin", "serviceAccount:app@p.iam.gserviceaccount.com")
 	count(p.deny) == 1 with input as member("roles/storage.admin", "serviceAccount:${google_service_account.app.email}")
 	count(p.deny) == 1 with input as member("roles/owner", "${google_service_account.app.member}")
+	# In a plan: only the reference of "serviceAccount:${...email}" is known.
+	count(p.deny) == 1 with input as member("roles/owner", "${google_service_account.app.email}")
 }
 
 test_narrow_roles_and_people_pass if {

@@ -1,14 +1,10 @@
-resource "aws_ecr_repository" "api" {
-  name = "api"
-}
-
 resource "aws_ecs_task_definition" "api" {
   family = "api"
   # expect-fail: aws-ecs-task-env-secrets
   container_definitions = jsonencode([
     {
       name  = "api"
-      image = "${aws_ecr_repository.api.repository_url}:1.4.0"
+      image = "acme/api:1.4.0"
       environment = [
         { name = "LOG_LEVEL", value = "info" },
         { name = "STRIPE_API_KEY", value = "sk_live_4eC39HqLyjWDarjtT1zdp7dc" },

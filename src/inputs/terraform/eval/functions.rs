@@ -37,6 +37,8 @@ pub(super) fn functions(ctx: &mut Context<'_>) {
     ctx.declare_func("lower", one(lower));
     ctx.declare_func("upper", one(upper));
     ctx.declare_func("trimspace", one(trimspace));
+    ctx.declare_func("base64encode", one(base64encode));
+    ctx.declare_func("base64decode", one(base64decode));
     ctx.declare_func("keys", one(keys));
     ctx.declare_func("values", one(values));
     ctx.declare_func("flatten", one(flatten));
@@ -65,6 +67,29 @@ pub(super) fn functions(ctx: &mut Context<'_>) {
     );
     ctx.declare_func("min", variadic(min));
     ctx.declare_func("max", variadic(max));
+}
+
+/// Terraform's `base64encode`: the UTF-8 bytes of a string, in standard
+/// base64 with padding (what a plan shows for `user_data = base64encode(..)`).
+fn base64encode(args: FuncArgs) -> Result<hcl::Value, String> {
+    use base64::Engine;
+    let s = string_of(&args[0])?;
+    Ok(hcl::Value::String(
+        base64::engine::general_purpose::STANDARD.encode(s.as_bytes()),
+    ))
+}
+
+/// Terraform's `base64decode`: refused (so unknown) unless the bytes are
+/// UTF-8, as Terraform refuses them.
+fn base64decode(args: FuncArgs) -> Result<hcl::Value, String> {
+    use base64::Engine;
+    let s = string_of(&args[0])?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(s.as_bytes())
+        .map_err(|e| e.to_string())?;
+    String::from_utf8(bytes)
+        .map(hcl::Value::String)
+        .map_err(|_| "the decoded bytes are not UTF-8".to_owned())
 }
 
 fn string_of(v: &hcl::Value) -> Result<String, String> {

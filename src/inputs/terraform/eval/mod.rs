@@ -225,4 +225,21 @@ mod tests {
         );
         assert_eq!(eval("cidrsubnet(\"10.0.0.0/16\", 8, 1)", &scope), None);
     }
+
+    #[test]
+    fn base64_is_evaluated_as_terraform_does() {
+        let scope = Scope::default();
+        assert_eq!(
+            eval("base64encode(\"#!/bin/sh\\necho hi\\n\")", &scope),
+            Some(json!("IyEvYmluL3NoCmVjaG8gaGkK"))
+        );
+        assert_eq!(
+            eval("base64decode(\"IyEvYmluL3NoCmVjaG8gaGkK\")", &scope),
+            Some(json!("#!/bin/sh\necho hi\n"))
+        );
+        // Not base64, or not UTF-8 once decoded: refused, so unknown.
+        assert_eq!(eval("base64decode(\"not base64!\")", &scope), None);
+        assert_eq!(eval("base64decode(\"/w==\")", &scope), None);
+        assert_eq!(eval("base64encode(aws_instance.a.id)", &scope), None);
+    }
 }
