@@ -5,7 +5,15 @@ Mixed like real infrastructure repositories: Terraform modules split over
 several files (variables, count, for_each, module calls, sibling resources),
 multi-document Kubernetes manifests, CloudFormation templates with short
 tags, Dockerfiles and GitHub workflows; about a third of resources are
-misconfigured so controls both pass and fail. Deterministic for a given N.
+misconfigured so controls both pass and fail. About 1 in 64 files of each
+kind has a secret written into it, as real repositories sometimes do:
+provider keys or a literal database password in AWS Terraform modules, an
+administrator password in Azure ones, a key in CloudFormation user data, an
+env literal or a Secret with stringData in Kubernetes manifests, a token in
+a Dockerfile ENV or in a workflow's env; some Compose files hold a
+password. Which files leak follows from their index, not from the random
+draws, so every other file is what it would be without them. Deterministic
+for a given N.
 Writes N files, or up to three more to finish a Terraform module.
 
 With --large, writes N large files instead (Kubernetes ConfigMaps of about
@@ -16,6 +24,8 @@ check that memory follows the results and not the size of the repository.
     python3 bench/gen_corpus.py --large OUT_DIR N
 """
 import argparse
+import base64
+import hashlib
 import os
 import random
 
@@ -413,6 +423,76 @@ COMPOSE = '''services:
 '''
 
 
+# Secrets written into files, for the secrets controls. The values have the
+# shape of real keys and tokens (so format detectors find them) and are made
+# from a hash of the file's index: fake, and the same on every run.
+TF_PROVIDER_KEYS = '''provider "aws" {{
+  region     = "eu-west-1"
+  access_key = "{key_id}"
+  secret_key = "{secret}"
+}}
+
+'''
+
+CFN_INSTANCE = '''  Worker:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-0abcdef1234567890
+      InstanceType: t3.small
+      UserData:
+        Fn::Base64: !Sub |
+          #!/bin/bash
+          export AWS_ACCESS_KEY_ID={key_id}
+          export AWS_SECRET_ACCESS_KEY={secret}
+          /opt/svc/bootstrap --env ${{Env}}
+'''
+
+K8S_SECRET = '''---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: svc-{i}-db
+  namespace: team-{t}
+type: Opaque
+stringData:
+  username: svc_{i}
+  password: {password}
+'''
+
+
+# Which files leak: each kind of file comes back every ten indexes (every
+# twenty for Dockerfiles, which share theirs with Compose files), so one
+# such period in 64 gives 1 in 64 files of the kind; each secret has its own
+# periods.
+LEAKS = {
+    "tf-provider-keys": (10, 5), "tf-db-password": (10, 37), "azure-sql-password": (10, 21),
+    "k8s-env-literal": (10, 11), "k8s-secret": (10, 43), "cfn-user-data": (10, 29),
+    "dockerfile-env-token": (20, 50), "workflow-env-token": (10, 13),
+}
+
+
+def leaks(i, what):
+    """Whether file (or module) i gets the secret `what`: 1 in 64 of its kind."""
+    period, offset = LEAKS[what]
+    return (i // period + offset) % 64 == 0
+
+
+def digest(i, what):
+    return hashlib.sha256(f"{what}:{i}".encode()).digest()
+
+
+def aws_key_id(i):
+    return "AKIA" + base64.b32encode(digest(i, "key-id")).decode()[:16]
+
+
+def aws_secret(i):
+    return base64.b64encode(digest(i, "secret") + digest(i, "secret2")).decode()[:40]
+
+
+def token(i, what, n):
+    return base64.b64encode(digest(i, what) * 2).decode().replace("+", "").replace("/", "")[:n]
+
+
 def write(root, rel, text):
     path = os.path.join(root, rel)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -449,7 +529,10 @@ def main():
         if kind < 4 and cloud == 3:  # an Azure module
             d = f"infra/team-{t}/azure-{i}"
             write(root, f"{d}/main.tf", TF_AZURE.format(i=i, tls="TLS1_0" if bad() else "TLS1_2", public="true" if bad() else "false", source="*" if bad() else "10.0.0.0/8"))
-            write(root, f"{d}/data.tf", TF_AZURE_DB.format(i=i, public="true" if bad() else "false", purge="false" if bad() else "true"))
+            db = TF_AZURE_DB.format(i=i, public="true" if bad() else "false", purge="false" if bad() else "true")
+            if leaks(i, "azure-sql-password"):
+                db = db.replace('  version                       = "12.0"\n', f'  version                       = "12.0"\n  administrator_login           = "sqladmin"\n  administrator_login_password  = "Adm1n-{token(i, "sql", 10)}!"\n', 1)
+            write(root, f"{d}/data.tf", db)
             files += 2
         elif kind < 4 and cloud == 4:  # a Google Cloud module
             d = f"infra/team-{t}/gcp-{i}"
@@ -461,28 +544,48 @@ def main():
             if not os.path.exists(os.path.join(root, "infra/modules/network/main.tf")):
                 write(root, "infra/modules/network/main.tf", TF_NETWORK_MODULE)
                 files += 1
-            write(root, f"{d}/main.tf", TF_MAIN.format(i=i, a=i % 250, versioning="Suspended" if bad() else "Enabled", rotation="false" if bad() else "true"))
-            write(root, f"{d}/database.tf", TF_DB.format(i=i, enc="false" if bad() else "true", backup=1 if bad() else 14, multi_az="false" if bad() else "true", retention=30 if bad() else 400))
+            main = TF_MAIN.format(i=i, a=i % 250, versioning="Suspended" if bad() else "Enabled", rotation="false" if bad() else "true")
+            if leaks(i, "tf-provider-keys"):
+                main = TF_PROVIDER_KEYS.format(key_id=aws_key_id(i), secret=aws_secret(i)) + main
+            write(root, f"{d}/main.tf", main)
+            db = TF_DB.format(i=i, enc="false" if bad() else "true", backup=1 if bad() else 14, multi_az="false" if bad() else "true", retention=30 if bad() else 400)
+            if leaks(i, "tf-db-password"):
+                db = db.replace('  engine                  = "postgres"\n', f'  engine                  = "postgres"\n  username                = "svc"\n  password                = "Svc-{i}-{token(i, "db", 10)}"\n', 1)
+            write(root, f"{d}/database.tf", db)
             write(root, f"{d}/network.tf", TF_NET.format(i=i, ssh_cidr="0.0.0.0/0" if bad() else "10.0.0.0/8", ssl_policy="ELBSecurityPolicy-2016-08" if bad() else "ELBSecurityPolicy-TLS13-1-2-2021-06"))
             write(root, f"{d}/variables.tf", TF_VARS.format(t=t))
             files += 4
         elif kind < 7:
-            write(root, f"k8s/team-{t}/svc-{i}.yaml", K8S.format(i=i, t=t, replicas=1 if bad() else 3, non_root="false" if bad() else "true", tag="latest" if bad() else f"1.{i}.0"))
+            manifest = K8S.format(i=i, t=t, replicas=1 if bad() else 3, non_root="false" if bad() else "true", tag="latest" if bad() else f"1.{i}.0")
+            if leaks(i, "k8s-env-literal"):
+                manifest = manifest.replace(f"              valueFrom:\n                secretKeyRef: {{name: svc-{i}, key: password}}\n", f"              value: Svc-{i}-{token(i, 'env', 12)}\n", 1)
+            if leaks(i, "k8s-secret"):
+                manifest += K8S_SECRET.format(i=i, t=t, password=f"Db-{token(i, 'stringdata', 14)}")
+            write(root, f"k8s/team-{t}/svc-{i}.yaml", manifest)
             files += 1
             if i % 40 < 20 and not os.path.exists(os.path.join(root, f"k8s/team-{t}/network-policy.yaml")):
                 write(root, f"k8s/team-{t}/network-policy.yaml", NETPOL.format(t=t))
                 files += 1
         elif kind == 7:
-            write(root, f"cloudformation/svc-{i}.yaml", CFN.format(i=i, encryption="" if bad() else CFN_ENC, enc="false" if bad() else "true"))
+            template = CFN.format(i=i, encryption="" if bad() else CFN_ENC, enc="false" if bad() else "true")
+            if leaks(i, "cfn-user-data"):
+                template = template.replace("Outputs:\n", CFN_INSTANCE.format(key_id=aws_key_id(i), secret=aws_secret(i)) + "Outputs:\n", 1)
+            write(root, f"cloudformation/svc-{i}.yaml", template)
             files += 1
         elif kind == 8 and i % 20 == 18:
             write(root, f"services/svc-{i}/docker-compose.yml", COMPOSE.format(i=i, password="hunter2-" + str(i) if bad() else "${DATABASE_PASSWORD}"))
             files += 1
         elif kind == 8:
-            write(root, f"services/svc-{i}/Dockerfile", DOCKERFILE.format(base="debian:latest" if bad() else "gcr.io/distroless/static-debian12:nonroot", user="" if bad() else "USER 65532"))
+            dockerfile = DOCKERFILE.format(base="debian:latest" if bad() else "gcr.io/distroless/static-debian12:nonroot", user="" if bad() else "USER 65532")
+            if leaks(i, "dockerfile-env-token"):
+                dockerfile = dockerfile.replace("EXPOSE 8080\n", f"EXPOSE 8080\nENV GITHUB_TOKEN=ghp_{token(i, 'ghp', 36)}\n", 1)
+            write(root, f"services/svc-{i}/Dockerfile", dockerfile)
             files += 1
         else:
-            write(root, f".github/workflows/ci-{i}.yml", WORKFLOW.format(i=i, permissions="" if bad() else "permissions:\n  contents: read", lint="golangci/golangci-lint-action@v6" if bad() else "golangci/golangci-lint-action@aaa1c3c9a0e4e2e0b1b6a3a4d2e6f1c9b8a7d6e5 # v6"))
+            workflow = WORKFLOW.format(i=i, permissions="" if bad() else "permissions:\n  contents: read", lint="golangci/golangci-lint-action@v6" if bad() else "golangci/golangci-lint-action@aaa1c3c9a0e4e2e0b1b6a3a4d2e6f1c9b8a7d6e5 # v6")
+            if leaks(i, "workflow-env-token"):
+                workflow = workflow.replace("  test:\n    runs-on: ubuntu-latest\n", f"  test:\n    runs-on: ubuntu-latest\n    env:\n      SLACK_BOT_TOKEN: xoxb-{digest(i, 'slack')[1] * 997}-{token(i, 'slack', 24)}\n", 1)
+            write(root, f".github/workflows/ci-{i}.yml", workflow)
             files += 1
         i += 1
     print(f"wrote {files} files to {root}")

@@ -45,20 +45,52 @@ container_lists := {
 }
 
 # Every container, init container and ephemeral container, as
-# {id, name, container, list}: id is Kind/name/container:NAME (or
+# {id, name, container, list, path}: id is Kind/name/container:NAME (or
 # initContainer:NAME, ephemeralContainer:NAME), which assure maps to the
-# container's line.
+# container's line. A container with no name (Knative allows it, and some
+# single-container templates leave it out) is examined too, named by its
+# list and index: Kind/name/containers[0], named containers[0] in messages.
+# path is where its attributes are located from (see attribute below).
 containers contains c if {
 	some list, label in container_lists
-	some container in pod_spec[list]
-	name := container.name
-	c := {
-		"id": sprintf("%s/%s:%s", [workload_id, label, name]),
-		"name": name,
-		"container": container,
-		"list": list,
-	}
+	some i, container in pod_spec[list]
+	is_object(container)
+	c := container_entry(list, label, i, container)
 }
+
+named(container) if {
+	is_string(container.name)
+	container.name != ""
+}
+
+container_entry(list, label, _, container) := {
+	"id": sprintf("%s/%s:%s", [workload_id, label, container.name]),
+	"name": container.name,
+	"container": container,
+	"list": list,
+	"path": "",
+} if named(container)
+
+container_entry(list, _, i, container) := {
+	"id": sprintf("%s/%s", [workload_id, position]),
+	"name": position,
+	"container": container,
+	"list": list,
+	"path": sprintf("%s.%s", [pod_spec_path, position]),
+} if {
+	not named(container)
+	position := sprintf("%s[%d]", [list, i])
+}
+
+# The attribute of a finding about container c's setting `attr`
+# ("securityContext.privileged"). assure locates a named container from its
+# id, and the attribute from there; an unnamed one has no name to be found
+# by, so its attribute is the whole path from the document
+# (spec.template.spec.containers[0].securityContext.privileged), which
+# points at the same line.
+attribute(c, attr) := attr if c.path == ""
+
+attribute(c, attr) := concat(".", [c.path, attr]) if c.path != ""
 
 # Long-running workloads (not Jobs or bare Pods), which serve traffic.
 is_service_workload if input.kind in {"Deployment", "StatefulSet", "DaemonSet", "Rollout"}

@@ -141,6 +141,63 @@ credential(name, v) if {
 	not placeholder(v)
 }
 
+# Resource arguments and properties (Terraform, CloudFormation) are named by
+# a provider's schema, and some names that mention a secret hold a mode, a
+# duration, a template or a list of permissions: IMDS http_tokens
+# ("required"), Cognito token_validity_units ("hours"), a password policy's
+# password_change_interval ("30s"), Secrets Manager's SecretStringTemplate,
+# CodeBuild's registry_credential.credential (the name of a secret), a
+# Lambda permission's event_source_token (an Alexa skill id), a custom
+# resource's ServiceToken (an ARN), KMS customer_master_key_spec
+# ("RSA_2048"). These are not credentials, on top of
+# what excluded() already says; the other detectors do not use them, so
+# their results do not change.
+not_secret_argument_suffixes := [
+	"_INTERVAL", "_DURATION", "_PERIOD", "_WINDOW", "_AGE", "_DELAY",
+	"_EXPRESSION", "_SCHEDULE", "_RETENTION", "_TEMPLATE", "_PERMISSIONS",
+	"_COMPLEXITY", "_STATUS", "_STATE", "_BEHAVIOR", "_FREQUENCY",
+	"_AUTHENTICATION", "_REQUIRED", "_DISABLED", "_VALIDITY", "_UNITS", "_SPEC",
+]
+
+# Idempotency tokens (EFS creation_token, ClientRequestToken) are names
+# chosen so that a retried request is not applied twice.
+not_secret_argument_names := {
+	"HTTP_TOKENS", "EVENT_SOURCE_TOKEN", "SERVICE_TOKEN", "CREATION_TOKEN",
+	"CLIENT_REQUEST_TOKEN", "CLIENT_TOKEN", "IDEMPOTENCY_TOKEN",
+	# Windows unattend passes ("oobeSystem", azurerm additional_unattend_*).
+	"PASS",
+}
+
+# Blocks whose settings are not credentials, whatever their names.
+not_secret_argument_parents := {"TOKEN_VALIDITY_UNITS", "REGISTRY_CREDENTIAL"}
+
+not_secret_argument(_, name) if {
+	candidate_name(name)
+	normalized_name(name) in not_secret_argument_names
+}
+
+not_secret_argument(_, name) if {
+	candidate_name(name)
+	n := normalized_name(name)
+	some s in not_secret_argument_suffixes
+	endswith(n, s)
+}
+
+not_secret_argument(parents, _) if {
+	some p in parents
+	candidate_name(p)
+	normalized_name(p) in not_secret_argument_parents
+}
+
+# What a resource argument or property holds when it is a secret (as
+# describe() says it: a provider key kind or "a literal value"), for the
+# setting `name` under the keys `parents` (outermost first). Undefined when
+# it is not one.
+argument_secret(parents, name, v) := what if {
+	what := describe(name, v)
+	not not_secret_argument(parents, name)
+}
+
 # Provider key and token formats, by what they are (messages name the kind,
 # never the value). Boundaries keep them from matching inside longer words.
 provider_formats := {

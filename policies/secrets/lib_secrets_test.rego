@@ -117,3 +117,28 @@ test_base64_user_data_is_decoded if {
 	secrets.decoded(base64.encode("#!/bin/sh\nexport DB_PASSWORD=hunter2\n")) == "#!/bin/sh\nexport DB_PASSWORD=hunter2\n"
 	secrets.decoded("#!/bin/sh\necho hi\n") == "#!/bin/sh\necho hi\n"
 }
+
+test_argument_secrets if {
+	secrets.argument_secret([], "administrator_login_password", "AdminPassword123!") == "a literal value"
+	secrets.argument_secret(["os_profile"], "admin_password", "P@ssw0rd1234!") == "a literal value"
+	secrets.argument_secret(["metadata"], "startup-script", "export K=AKIAIOSFODNN7EXAMPLE") == "an AWS access key id"
+	not secrets.argument_secret([], "password", "${var.password}")
+	not secrets.argument_secret([], "password", "changeme")
+	not secrets.argument_secret([], "http_tokens", "required")
+	not secrets.argument_secret([], "HttpTokens", "required")
+	not secrets.argument_secret(["token_validity_units"], "access_token", "hours")
+	not secrets.argument_secret(["TokenValidityUnits"], "AccessToken", "hours")
+	not secrets.argument_secret(["password_validation_policy"], "password_change_interval", "30s")
+	not secrets.argument_secret([], "customer_master_key_spec", "RSA_2048")
+	not secrets.argument_secret([], "creation_token", "shared")
+	not secrets.argument_secret(["GenerateSecretString"], "SecretStringTemplate", "{\"username\": \"api\"}")
+	not secrets.argument_secret(["environment", "registry_credential"], "credential", "dockerhub")
+	not secrets.argument_secret(["additional_unattend_content"], "pass", "oobeSystem")
+}
+
+test_argument_exclusions_leave_the_other_detectors_unchanged if {
+	# Settings of scripts and environments are names people choose: the
+	# argument-only exclusions do not apply to them.
+	secrets.credential("PASS", "oobeSystem1")
+	secrets.credential("CREATION_TOKEN", "abc123def")
+}

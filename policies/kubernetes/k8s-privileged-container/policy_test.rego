@@ -22,3 +22,13 @@ test_cronjob_pod_spec if {
 test_non_workloads_are_not_examined if {
 	count(privileged.resources) == 0 with input as {"kind": "Service", "metadata": {"name": "s"}, "spec": {}}
 }
+
+test_unnamed_knative_container if {
+	ksvc := {"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": {"name": "hello"}, "spec": {"template": {"spec": {"containers": [{"image": "hello:1", "securityContext": {"privileged": true}}]}}}}
+	privileged.resources == {"Service/hello/containers[0]"} with input as ksvc
+	privileged.deny == {{
+		"msg": "container containers[0] of Service/hello runs privileged",
+		"resource": "Service/hello/containers[0]",
+		"attribute": "spec.template.spec.containers[0].securityContext.privileged",
+	}} with input as ksvc
+}

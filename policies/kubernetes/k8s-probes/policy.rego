@@ -30,15 +30,16 @@ import rego.v1
 # Init containers run to completion and take no probes.
 long_running contains c if {
 	k8s.is_service_workload
-	some container in k8s.pod_spec.containers
-	c := {"id": sprintf("%s/container:%s", [k8s.workload_id, container.name]), "name": container.name, "container": container}
+	some c in k8s.containers
+	c.list == "containers"
 }
 
 resources contains c.id if some c in long_running
 
-deny contains {"msg": msg, "resource": c.id, "attribute": probe} if {
+deny contains {"msg": msg, "resource": c.id, "attribute": attr} if {
 	some c in long_running
 	some probe in ["livenessProbe", "readinessProbe"]
 	not c.container[probe]
+	attr := k8s.attribute(c, probe)
 	msg := sprintf("container %s of %s has no %s", [c.name, k8s.workload_id, probe])
 }
