@@ -26,6 +26,29 @@ fn main() -> ExitCode {
         eprintln!("interrupted");
         std::process::exit(INTERRUPTED);
     });
+    // The command runs on a thread with a large stack, like the scan's
+    // workers: regorus evaluates nested rules and documents by recursion,
+    // and this thread takes part in the parallel work too. An overflow
+    // would abort the process with no report.
+    let command = std::thread::Builder::new()
+        .name("main".to_owned())
+        .stack_size(COMMAND_STACK_BYTES)
+        .spawn(run);
+    match command.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        // A panic was printed by the hook; exit as a panicking main would.
+        Ok(Err(_)) => ExitCode::from(101),
+        Err(e) => {
+            eprintln!("error: cannot start the command's thread: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Stack of the thread commands run on (reserved, used as needed).
+const COMMAND_STACK_BYTES: usize = 64 << 20;
+
+fn run() -> ExitCode {
     // conftest's command line: `assure conftest ...`, or this binary run
     // under the name `conftest` (a symlink or a copy).
     let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();

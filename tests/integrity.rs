@@ -590,6 +590,57 @@ fn a_recursive_function_is_refused_before_it_can_overflow_the_stack() {
 }
 
 #[test]
+fn a_chain_of_rules_too_long_to_evaluate_is_refused_and_a_long_one_runs() {
+    // 3,000 rules each defined by the previous one overflowed the stack
+    // (exit 134, no report) in test, verify and conftest.
+    let mut rules = String::from("package main\n\nimport rego.v1\n\nr0 := 1\n");
+    for i in 1..3_000 {
+        rules.push_str(&format!("r{i} := r{} + 1\n", i - 1));
+    }
+    rules.push_str("deny contains msg if {\n  r2999 > 0\n  msg := \"long\"\n}\n");
+    let dir = policy_dir(&[("chain.rego", rules.as_str())]);
+    let d = dir.path();
+    let policy = d.join("policy").to_string_lossy().into_owned();
+    let pod = d.join("k8s").to_string_lossy().into_owned();
+    for (args, exit) in [
+        (vec!["test", "--policy", &policy, &pod], 2),
+        (vec!["verify", "--no-builtin", &policy], 2),
+        (vec!["conftest", "test", "-p", &policy, &pod], 1),
+    ] {
+        let out = within(std::time::Duration::from_secs(60), &args).expect("hung");
+        assert_eq!(code(&out), exit, "{args:?}: {}", stderr(&out));
+        let said = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(said.contains("chain of 3001 rules"), "{args:?}: {said}");
+        assert!(said.contains("chain.rego:3005"), "{args:?}: {said}");
+    }
+    // A chain of 999 function calls is evaluated, and its finding reported.
+    let mut calls = String::from("package main\n\nimport rego.v1\n\nf0(x) := x\n");
+    for i in 1..999 {
+        calls.push_str(&format!("f{i}(x) := f{}(x)\n", i - 1));
+    }
+    calls.push_str("deny contains msg if {\n  f998(1) > 0\n  msg := \"deep\"\n}\n");
+    let dir = policy_dir(&[("calls.rego", calls.as_str())]);
+    let d = dir.path();
+    let policy = d.join("policy").to_string_lossy().into_owned();
+    let pod = d.join("k8s").to_string_lossy().into_owned();
+    let out = within(
+        std::time::Duration::from_secs(120),
+        &[
+            "test",
+            "--no-builtin",
+            "--policy",
+            &policy,
+            "--format",
+            "json",
+            &pod,
+        ],
+    )
+    .expect("hung");
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(stdout(&out).contains("deep"), "{}", stdout(&out));
+}
+
+#[test]
 fn builtins_that_would_allocate_gigabytes_are_errors_and_the_rest_completes() {
     let calls = [
         ("range", "count(numbers.range(1, 1000000000))"),

@@ -154,6 +154,7 @@ pub fn load(opts: &LoadOptions<'_>) -> Result<Loaded, String> {
             });
         }
     }
+    crate::controls::check_loaded_policies(&engine).map_err(|e| format!("load: {e}"))?;
     if policies.is_empty() {
         return Err(format!(
             "no policies found in [{}]",

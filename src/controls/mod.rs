@@ -2,6 +2,7 @@
 //! library and from `--policy` paths, validated, and compiled once into one
 //! regorus engine that every evaluation clones.
 
+mod chains;
 mod compile;
 pub mod deps;
 pub mod metadata;
@@ -12,6 +13,20 @@ mod sources;
 
 pub use compile::{add_policy, compile, compile_within_limit, CompileOptions, LOAD_TIMEOUT};
 pub use sources::{builtin_sources, is_test_file, read_sources};
+
+/// The load-time checks for policies nobody here wrote, on every policy an
+/// engine holds (conftest mode, where all of them are the user's): no
+/// recursive function, no chain of rules too long to evaluate.
+pub fn check_loaded_policies(engine: &regorus::Engine) -> Result<(), PolicyError> {
+    let Ok(json) = engine.get_ast_as_json() else {
+        return Ok(());
+    };
+    let Ok(serde_json::Value::Array(modules)) = serde_json::from_str(&json) else {
+        return Ok(());
+    };
+    recursion::check_modules(&modules)?;
+    chains::check_modules(&modules)
+}
 
 use crate::inputs::InputKind;
 use serde::{Deserialize, Serialize};

@@ -31,7 +31,12 @@ pub fn check(sources: &[&PolicySource]) -> Result<(), PolicyError> {
     let Ok(Value::Array(modules)) = serde_json::from_str::<Value>(&json) else {
         return Ok(());
     };
-    let graph = call_graph(&modules);
+    check_modules(&modules)
+}
+
+/// Check the functions of parsed modules (regorus's AST as JSON).
+pub(super) fn check_modules(modules: &[Value]) -> Result<(), PolicyError> {
+    let graph = call_graph(modules);
     match find_cycle(&graph.calls) {
         Some(cycle) => {
             let (file, line) = graph.defined_at.get(&cycle[0]).cloned().unwrap_or_default();
@@ -58,7 +63,7 @@ struct Graph {
 }
 
 /// The path a reference expression names (`a.b["c"]` -> `a`, `b`, `c`).
-fn ref_path(expr: &Value) -> Option<Vec<String>> {
+pub(super) fn ref_path(expr: &Value) -> Option<Vec<String>> {
     let mut out = Vec::new();
     let mut at = expr;
     loop {
@@ -92,30 +97,40 @@ fn span_text(contents: &str, span: &Value) -> Option<String> {
     contents.get(start..end).map(str::to_owned)
 }
 
+/// A module's package path and its imports by the name they are used
+/// under (`import data.lib as l` -> `l`: `data`, `lib`).
+pub(super) fn package_and_imports(
+    module: &Value,
+) -> Option<(Vec<String>, BTreeMap<String, Vec<String>>)> {
+    let ast = &module["ast"];
+    let package = ref_path(&ast["package"]["refr"])?;
+    let contents = module["source"]["contents"].as_str().unwrap_or("");
+    let mut imports: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for i in ast["imports"].as_array().into_iter().flatten() {
+        let Some(path) = ref_path(&i["refr"]) else {
+            continue;
+        };
+        let alias = match i.get("as").filter(|a| !a.is_null()) {
+            Some(span) => span_text(contents, span),
+            None => path.last().cloned(),
+        };
+        if let Some(alias) = alias {
+            imports.insert(alias, path);
+        }
+    }
+    Some((package, imports))
+}
+
 fn call_graph(modules: &[Value]) -> Graph {
     let mut graph = Graph::default();
     // Every function's full path first, so calls resolve against all of them.
     let mut parsed = Vec::new();
     for m in modules {
         let ast = &m["ast"];
-        let Some(package) = ref_path(&ast["package"]["refr"]) else {
+        let Some((package, imports)) = package_and_imports(m) else {
             continue;
         };
         let file = m["source"]["file"].as_str().unwrap_or("").to_owned();
-        let contents = m["source"]["contents"].as_str().unwrap_or("");
-        let mut imports: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for i in ast["imports"].as_array().into_iter().flatten() {
-            let Some(path) = ref_path(&i["refr"]) else {
-                continue;
-            };
-            let alias = match i.get("as").filter(|a| !a.is_null()) {
-                Some(span) => span_text(contents, span),
-                None => path.last().cloned(),
-            };
-            if let Some(alias) = alias {
-                imports.insert(alias, path);
-            }
-        }
         for rule in ast["rules"].as_array().into_iter().flatten() {
             let Some(spec) = rule.get("Spec") else {
                 continue;
