@@ -97,15 +97,16 @@ fn span_text(contents: &str, span: &Value) -> Option<String> {
     contents.get(start..end).map(str::to_owned)
 }
 
-/// A module's package path and its imports by the name they are used
-/// under (`import data.lib as l` -> `l`: `data`, `lib`).
-pub(super) fn package_and_imports(
-    module: &Value,
-) -> Option<(Vec<String>, BTreeMap<String, Vec<String>>)> {
+/// A module's imports by the name they are used under (`import data.lib as
+/// l` -> `l`: `data`, `lib`).
+pub(super) type Imports = BTreeMap<String, Vec<String>>;
+
+/// A module's package path and its imports.
+pub(super) fn package_and_imports(module: &Value) -> Option<(Vec<String>, Imports)> {
     let ast = &module["ast"];
     let package = ref_path(&ast["package"]["refr"])?;
     let contents = module["source"]["contents"].as_str().unwrap_or("");
-    let mut imports: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut imports = Imports::new();
     for i in ast["imports"].as_array().into_iter().flatten() {
         let Some(path) = ref_path(&i["refr"]) else {
             continue;
