@@ -425,6 +425,46 @@ fn with_stdin(args: &[&str], input: &str) -> std::process::Output {
 
 #[cfg(unix)]
 #[test]
+fn terraform_on_standard_input_is_judged_beside_other_paths() {
+    // It was dropped without a word when scanned with a folder: 0
+    // documents from stdin, the folder passing, exit 0.
+    let fail = std::fs::read_to_string(fixtures("aws-s3-versioning", "fail") + "/main.tf").unwrap();
+    let pass = fixtures("aws-s3-versioning", "pass");
+    for name in ["main.tf", "infra/main.tf"] {
+        let out = with_stdin(
+            &[
+                "test",
+                "--control",
+                "aws-s3-versioning",
+                "--format",
+                "json",
+                "--stdin-name",
+                name,
+                "-",
+                &pass,
+            ],
+            &fail,
+        );
+        assert_eq!(code(&out), 1, "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let failing: Vec<&str> = v["controls"][0]["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["outcome"] == "fail")
+            .map(|t| t["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            failing,
+            [
+                format!("{name}#aws_s3_bucket.documents"),
+                format!("{name}#aws_s3_bucket.exports")
+            ]
+        );
+    }
+}
+
+#[test]
 fn standard_input_and_pipes_are_read_under_the_size_limit() {
     let out = with_stdin(&["test", "--format", "json", "-"], POD);
     assert_eq!(code(&out), 1, "{}", stderr(&out));

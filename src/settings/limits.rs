@@ -8,10 +8,10 @@ pub const DEFAULT_TIMEOUT_SECS: f64 = 10.0;
 /// a duration beyond what the clock can hold would overflow.
 pub(super) const MAX_TIMEOUT_SECS: f64 = 86_400.0;
 
-/// The memory limit when none is set: three quarters of what the process
-/// can have: the machine's memory, its container's limit (cgroup v2
-/// `memory.max`) and its address-space limit (`ulimit -v`), whichever is
-/// least; 4 GiB when none can be read.
+/// The memory limit when none is set: three quarters of the machine's
+/// memory or of its container's limit (cgroup v2 `memory.max`), half of its
+/// address-space limit (`ulimit -v`), whichever is least; 4 GiB when none
+/// can be read.
 pub fn default_max_memory() -> u64 {
     const FALLBACK: u64 = 4 << 30;
     let total = std::fs::read_to_string("/proc/meminfo").ok().and_then(|m| {
@@ -22,11 +22,20 @@ pub fn default_max_memory() -> u64 {
     let cgroup = std::fs::read_to_string("/sys/fs/cgroup/memory.max")
         .ok()
         .and_then(|s| s.trim().parse::<u64>().ok());
-    [total, cgroup, address_space_limit()]
-        .into_iter()
-        .flatten()
-        .min()
-        .map_or(FALLBACK, |bytes| bytes / 4 * 3)
+    // An address-space limit counts what is reserved, not only what is
+    // used (thread stacks, the allocator's reserved segments, the binary):
+    // under `ulimit -v 2G` three quarters left too little of it, and an
+    // allocation failed (abort) before the counted limit was reached.
+    let address_space = address_space_limit().map(|bytes| bytes / 2);
+    [
+        total.map(|b| b / 4 * 3),
+        cgroup.map(|b| b / 4 * 3),
+        address_space,
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(FALLBACK)
 }
 
 #[cfg(unix)]

@@ -57,9 +57,12 @@ pub struct Options {
 /// module, which makes the root's documents and those of every module
 /// instance it calls.
 pub fn prepare(units: Vec<Unit>, opts: Options) -> Vec<Unit> {
-    let (tf, mut out): (Vec<Unit>, Vec<Unit>) = units
-        .into_iter()
-        .partition(|u| matches!(u, Unit::TerraformModule { .. }));
+    let (tf, mut out): (Vec<Unit>, Vec<Unit>) = units.into_iter().partition(|u| {
+        // A module read from standard input or a pipe has no folder on disk
+        // to call or be called from: it is judged on its own, as a root.
+        matches!(u, Unit::TerraformModule { files, .. }
+            if files.iter().any(|f| f.file_path().is_some()))
+    });
     if tf.is_empty() {
         return out;
     }
