@@ -136,6 +136,10 @@ pub fn is_database_url(store: &str) -> bool {
 /// year, so every exception is looked at again at least once a year.
 pub const DEFAULT_MAX_WAIVER_DAYS: u32 = 365;
 
+/// The largest `max_waiver_days` accepted. Beyond it a date would soon
+/// leave the calendar the dates library can hold.
+pub const MAX_WAIVER_DAYS: u32 = 3_650;
+
 /// A config problem: exit 2, naming the file and line.
 #[derive(Debug)]
 pub struct ConfigError {
@@ -256,6 +260,16 @@ pub fn parse(label: &str, text: &str) -> Result<Config, ConfigError> {
         w.line = control_lines.next().unwrap_or(0);
     }
     let max_days = config.max_waiver_days.unwrap_or(DEFAULT_MAX_WAIVER_DAYS);
+    if max_days > MAX_WAIVER_DAYS {
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with("max_waiver_days:"))
+            .map(|i| i + 1);
+        return Err(err(
+            line,
+            format!("max_waiver_days is {max_days}: at most {MAX_WAIVER_DAYS} (ten years); an exception nobody looks at for longer is not reviewed"),
+        ));
+    }
     let latest = crate::dates::today() + chrono::Days::new(u64::from(max_days));
     for w in &config.waivers {
         let at = |needle: &str| {

@@ -787,6 +787,7 @@ fn numeric_flags_out_of_range_are_refused() {
         vec!["test", "--timeout", "0", "."],
         vec!["test", "--timeout", "NaN", "."],
         vec!["test", "--jobs", "0", "."],
+        vec!["test", "--jobs", "100000", "."],
         vec!["test", "--max-depth", "0", "."],
         vec!["test", "--max-file-size", "0", "."],
         vec!["test", "--max-memory", "1000", "."],
@@ -796,6 +797,36 @@ fn numeric_flags_out_of_range_are_refused() {
         assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
         assert!(
             !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn a_waiver_window_past_the_calendar_is_a_config_error_not_a_crash() {
+    // max_waiver_days: 99999999 panicked (exit 101) in test and waivers.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "k8s/pod.yaml", POD);
+    write(
+        dir.path(),
+        "assure.yaml",
+        "fail_on: high\nmax_waiver_days: 99999999\n",
+    );
+    let config = dir
+        .path()
+        .join("assure.yaml")
+        .to_string_lossy()
+        .into_owned();
+    let pod = dir.path().join("k8s").to_string_lossy().into_owned();
+    for args in [
+        vec!["test", "-c", &config, &pod],
+        vec!["waivers", "-c", &config, &pod],
+    ] {
+        let out = assure(&args);
+        assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("assure.yaml:2") && stderr(&out).contains("at most 3650"),
             "{args:?}: {}",
             stderr(&out)
         );

@@ -60,6 +60,9 @@ pub(super) fn distinct_report_paths(
     Ok(())
 }
 
+/// The most worker threads `--jobs` may ask for.
+const MAX_JOBS: usize = 1_024;
+
 pub(super) fn resolve(f: Flags) -> Result<Settings, Fatal> {
     crate::dates::check_clock().map_err(fatal)?;
     // A dropped finding is a false pass, and regorus 0.14.1's VM drops them
@@ -134,6 +137,13 @@ pub(super) fn resolve(f: Flags) -> Result<Settings, Fatal> {
     }
     if f.jobs == Some(0) {
         return Err(fatal("--jobs must be at least 1"));
+    }
+    // Each worker reserves a large stack; 100,000 of them took minutes to
+    // start before anything was scanned.
+    if let Some(n) = f.jobs.filter(|&n| n > MAX_JOBS) {
+        return Err(fatal(format!(
+            "--jobs {n}: at most {MAX_JOBS} worker threads"
+        )));
     }
 
     let scope = scope(&config, &f)?;
