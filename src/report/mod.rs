@@ -38,6 +38,27 @@ pub fn write_atomically_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    // A symbolic link is followed: the file it names is replaced, the link
+    // stays. A pipe or a device (`/dev/stdout`, a FIFO a reader waits on)
+    // is written to as it is: replacing it by a regular file would take it
+    // away from whoever reads it (and, as root, replace a device node).
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        let target = std::fs::canonicalize(path).map_err(|e| {
+            std::io::Error::new(
+                e.kind(),
+                format!("a symbolic link to nothing that exists ({e})"),
+            )
+        })?;
+        return write_atomically_with(&target, write);
+    }
+    if let Ok(m) = std::fs::metadata(path) {
+        if m.is_dir() {
+            return Err(std::io::Error::other("a folder, not a file"));
+        }
+        if !m.is_file() {
+            return write_to_stream(path, write);
+        }
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -76,6 +97,45 @@ pub fn write_atomically_with(
     result
 }
 
+/// Write a report to a pipe or device as it is made. A FIFO no one reads
+/// is an error, not a wait: it is opened without blocking, then written
+/// to blocking.
+fn write_to_stream(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| {
+        if e.raw_os_error() == Some(libc::ENXIO) {
+            std::io::Error::new(e.kind(), "a pipe nothing reads from")
+        } else {
+            e
+        }
+    })?;
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let fd = file.as_raw_fd();
+        // SAFETY: fcntl on a descriptor this function owns; only the
+        // O_NONBLOCK bit of its status flags changes.
+        unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            if flags >= 0 {
+                libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+            }
+        }
+    }
+    let mut buffered = std::io::BufWriter::new(file);
+    write(&mut buffered)?;
+    buffered.flush()
+}
+
 /// Remove report files still being written: called on Ctrl-C and SIGTERM,
 /// so an interrupted run leaves no partial report behind.
 pub fn remove_partial_reports() {
@@ -89,6 +149,47 @@ pub fn remove_partial_reports() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_and_pipes_written_to_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        // A link: the file it names gets the report, the link stays a link.
+        let target = dir.path().join("real.json");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomically(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        // A FIFO nothing reads: an error at once, and it is still a FIFO.
+        let fifo = dir.path().join("fifo");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: mkfifo on a path this test owns.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        assert!(write_atomically(&fifo, b"x").is_err());
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        // With a reader, the reader gets the report.
+        let reader_path = fifo.clone();
+        let reader = std::thread::spawn(move || std::fs::read_to_string(reader_path).unwrap());
+        let mut written = Err(std::io::Error::other("not tried"));
+        for _ in 0..200 {
+            written = write_atomically(&fifo, b"report");
+            if written.is_ok() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        written.unwrap();
+        assert_eq!(reader.join().unwrap(), "report");
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        // A folder is not a report file.
+        assert!(write_atomically(dir.path(), b"x").is_err());
+    }
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temp_file() {
