@@ -621,9 +621,15 @@ fn a_fifo_named_as_an_input_is_an_error_not_a_hang() {
         "{}",
         stderr(&out)
     );
-    // In a folder, a FIFO is not a file conftest reads: the others are tested.
+    // Found in a folder, it is an error too: skipping it left a scan of
+    // that folder passing without a word about the file it did not read.
     let out = conftest(p.path(), &["test", "--no-color", "-d", "data", "inputs"]);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("inputs/pipe.yaml: not a regular file"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -67,7 +67,10 @@ pub fn files(args: &[String], ignore: Option<&regex::Regex>) -> Result<Vec<Strin
             .build()
         {
             let entry = entry.map_err(|e| format!("walk path: {e}"))?;
-            if !entry.file_type().is_some_and(|t| t.is_file()) {
+            // A FIFO, socket or device with a config file's name is kept:
+            // reading it is an error, never a silent skip (conftest would
+            // block on a FIFO).
+            if entry.file_type().is_none_or(|t| t.is_dir()) {
                 continue;
             }
             let p = entry.path().to_string_lossy().into_owned();
