@@ -781,6 +781,51 @@ fn a_variable_default_used_thousands_of_times_is_bounded() {
 }
 
 #[test]
+fn a_default_copied_into_many_module_instances_shares_one_budget() {
+    // 40 instances each using a 1 MB value 50 times: each stayed under a
+    // budget of its own and together they held 4 GB.
+    let dir = tempfile::tempdir().unwrap();
+    let mut module = String::from("variable \"v\" {}\n");
+    for i in 0..50 {
+        module.push_str(&format!(
+            "resource \"aws_s3_bucket\" \"b{i}\" {{\n  bucket = var.v\n}}\n"
+        ));
+    }
+    write(dir.path(), "modules/m/main.tf", &module);
+    let root = format!(
+        "variable \"big\" {{\n  default = \"{}\"\n}}\n\nmodule \"m\" {{\n  source   = \"../modules/m\"\n  for_each = toset([{}])\n  v        = var.big\n}}\n",
+        "x".repeat(1_000_000),
+        (0..40).map(|i| format!("\"k{i}\"")).collect::<Vec<_>>().join(", ")
+    );
+    write(dir.path(), "live/main.tf", &root);
+    let out = within(
+        std::time::Duration::from_secs(120),
+        &[
+            "test",
+            "--format",
+            "json",
+            "--control",
+            "aws-s3-versioning",
+            dir.path().to_str().unwrap(),
+        ],
+    )
+    .expect("hung");
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let v = json_of(&out);
+    let errors = v["input_errors"].as_array().unwrap();
+    assert!(
+        errors.iter().any(|e| e["message"]
+            .as_str()
+            .unwrap()
+            .contains("into this root module and its instances")),
+        "{:#}",
+        v["input_errors"]
+    );
+    // Every instance is still judged.
+    assert_eq!(control_counts(&v, "aws-s3-versioning").0, 40 * 50);
+}
+
+#[test]
 fn numeric_flags_out_of_range_are_refused() {
     for args in [
         vec!["test", "--timeout", "1e300", "."],

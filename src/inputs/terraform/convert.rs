@@ -22,10 +22,12 @@ use hcl_edit::Span;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
-/// Most bytes of evaluated values one module instance may hold. A default
-/// is copied into each place that uses it: a 1 MB default used 3,000 times
-/// would be 3 GB. Far above what real modules copy.
-pub const EXPANSION_BUDGET_BYTES: usize = 64 << 20;
+/// Most bytes of evaluated values one root module may hold, shared by all
+/// its module instances. A default is copied into each place that uses it:
+/// a 1 MB default used 3,000 times would be 3 GB, and 40 instances of a
+/// module each using it 50 times were 4 GB while each stayed under a budget
+/// of its own. Far above what real modules copy.
+pub const EXPANSION_BUDGET_BYTES: usize = 128 << 20;
 
 /// What converting a module instance gave.
 #[derive(Default)]
@@ -37,17 +39,18 @@ pub struct Converted {
     pub over_budget: Option<(String, String)>,
 }
 
-/// Convert every file of a module with the values of `ctx`.
-pub fn convert(files: &[SourceFile], ctx: &Context<'_>) -> Converted {
+/// Convert every file of a module with the values of `ctx`, taking what
+/// evaluated values hold from `budget` (its root's, see
+/// [`EXPANSION_BUDGET_BYTES`]).
+pub fn convert(files: &[SourceFile], ctx: &Context<'_>, budget: &mut usize) -> Converted {
     let mut out = Converted::default();
-    let mut budget = EXPANSION_BUDGET_BYTES;
     for file in files {
         let mut conv = Converter {
             text: &file.text,
             lines: &file.lines,
             path: &file.path,
             ctx,
-            budget: &mut budget,
+            budget: &mut *budget,
             over_budget: &mut out.over_budget,
         };
         match &file.content {

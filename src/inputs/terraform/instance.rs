@@ -53,6 +53,7 @@ pub fn build(
     inputs: &Map<String, Value>,
     unknown: &[String],
     path_root: &str,
+    budget: &mut usize,
 ) -> Built {
     let base = Context::new();
     let mut scope = Scope {
@@ -87,7 +88,7 @@ pub fn build(
         }
     }
     let ctx = scope.context();
-    let converted = convert(&src.files, &ctx);
+    let converted = convert(&src.files, &ctx, budget);
     let calls = calls(src, &scope, &ctx);
     Built { converted, calls }
 }

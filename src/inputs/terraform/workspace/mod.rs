@@ -223,6 +223,7 @@ pub fn instantiate_alone(src: &ModuleSource) -> Parsed {
         modules_json: None,
         parsed: &mut parsed,
         instances: 0,
+        budget: EXPANSION_BUDGET_BYTES,
     };
     walk.instance(
         src,
@@ -471,6 +472,7 @@ impl Workspace {
             modules_json,
             parsed: &mut parsed,
             instances: 0,
+            budget: EXPANSION_BUDGET_BYTES,
         };
         walk.instance(
             &src,

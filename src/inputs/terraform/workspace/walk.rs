@@ -15,6 +15,8 @@ pub(super) struct Walk<'a> {
     pub(super) modules_json: Option<HashMap<String, String>>,
     pub(super) parsed: &'a mut Parsed,
     pub(super) instances: usize,
+    /// What evaluated values may still hold, for the whole root.
+    pub(super) budget: usize,
 }
 
 impl Walk<'_> {
@@ -30,12 +32,12 @@ impl Walk<'_> {
         stack: &mut Vec<PathBuf>,
         depth: usize,
     ) {
-        let built = instance::build(src, inputs, unknown, &self.root_dir);
+        let built = instance::build(src, inputs, unknown, &self.root_dir, &mut self.budget);
         if let Some((file, expr)) = &built.converted.over_budget {
             self.parsed.errors.push(InputError::new(
                 file,
                 format!(
-                    "evaluating `{expr}` would copy more than {} MiB of values into this module; it and later expressions stay unresolved",
+                    "evaluating `{expr}` would copy more than {} MiB of values into this root module and its instances; it and later expressions stay unresolved",
                     EXPANSION_BUDGET_BYTES >> 20
                 ),
             ));
