@@ -126,6 +126,21 @@ fn assert_valid(validator: &jsonschema::Validator, value: &serde_json::Value, wh
     );
 }
 
+/// Every record of a ledger folder follows both schemas: its envelope and
+/// the statement inside.
+fn records_follow_the_schema(files: &[PathBuf]) {
+    let (envelope_schema, statement_schema) = (
+        schema("envelope.schema.json"),
+        schema("statement.schema.json"),
+    );
+    assert!(!files.is_empty());
+    for f in files {
+        let env: serde_json::Value = serde_json::from_slice(&std::fs::read(f).unwrap()).unwrap();
+        assert_valid(&envelope_schema, &env, &f.display().to_string());
+        assert_valid(&statement_schema, &payload(f), &f.display().to_string());
+    }
+}
+
 fn sha256(bytes: &[u8]) -> String {
     assure::digest::sha256_hex(bytes)
 }
@@ -575,6 +590,7 @@ fn an_overridden_clock_is_recorded_and_reported() {
     // The config's waiver expired on 2027-01-31 by that clock.
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let files = record_files(Path::new(&ledger));
+    records_follow_the_schema(&files);
     let p = payload(&files[0]);
     assert_eq!(p["predicate"]["clock"], "override");
     assert_eq!(p["predicate"]["time"], "2027-02-01T09:00:00.000Z");
@@ -669,6 +685,7 @@ fn a_ledger_inside_the_repository_is_not_scanned() {
     }
     let files = record_files(&repo.root.join(".assure/evidence"));
     assert_eq!(files.len(), 2);
+    records_follow_the_schema(&files);
     let names: Vec<String> = payload(&files[1])["subject"]
         .as_array()
         .unwrap()
@@ -699,6 +716,7 @@ fn concurrent_runs_extend_one_chain() {
         assert_eq!(code(&out), 0, "{}", stderr(&out));
     }
     let files = record_files(Path::new(&ledger));
+    records_follow_the_schema(&files);
     let sequences: Vec<u64> = files
         .iter()
         .map(|f| {
@@ -797,6 +815,7 @@ fn a_ledger_kept_on_a_branch_survives_a_rejected_push() {
     let ledger = check.join("ledger");
     let files = record_files(&ledger);
     assert_eq!(files.len(), 2, "{files:?}");
+    records_follow_the_schema(&files);
     let pub_file = base.join("ci.pub").to_string_lossy().into_owned();
     let out = assure_clean(
         &base,
@@ -814,5 +833,72 @@ fn a_ledger_kept_on_a_branch_survives_a_rejected_push() {
     assert!(
         branch_files.lines().all(|l| l.starts_with("ledger/")),
         "{branch_files}"
+    );
+}
+
+#[test]
+fn a_record_names_files_within_the_repository_and_digests_its_baseline() {
+    // Scanned by absolute path from outside the repository: the record
+    // names the config, waivers and baseline as the repository does, not
+    // as this machine's folders.
+    let repo = new_repo();
+    let base = repo.root.join("..");
+    let root = repo.root.to_string_lossy().into_owned();
+    let policy = repo.root.join("policy").to_string_lossy().into_owned();
+    let baseline = repo.root.join(".assure/baseline.json");
+    let baseline_s = baseline.to_string_lossy().into_owned();
+    let out = assure_clean(
+        &base,
+        &[
+            "baseline",
+            &root,
+            "-p",
+            &policy,
+            "--no-builtin",
+            "-o",
+            &baseline_s,
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let ledger = base.join("ledger").to_string_lossy().into_owned();
+    let out = assure_clean(
+        &base,
+        &[
+            "test",
+            &root,
+            "-p",
+            &policy,
+            "--no-builtin",
+            "--baseline",
+            &baseline_s,
+            "--evidence",
+            &ledger,
+            "-q",
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // Said even with --quiet: the line an auditor compares the ledger with.
+    assert!(stderr(&out).contains("recorded run"), "{}", stderr(&out));
+    let files = record_files(Path::new(&ledger));
+    records_follow_the_schema(&files);
+    let p = payload(&files[0])["predicate"].clone();
+    assert_eq!(p["config"]["name"], "assure.yaml");
+    let declared: Vec<&str> = p["waivers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["declared"].as_str().unwrap())
+        .collect();
+    assert!(
+        declared.iter().any(|d| d.starts_with("assure.yaml:")),
+        "{declared:?}"
+    );
+    assert!(declared.iter().all(|d| !d.starts_with('/')), "{declared:?}");
+    assert_eq!(p["baseline"]["file"], ".assure/baseline.json");
+    assert_eq!(
+        p["baseline"]["sha256"],
+        sha256(&std::fs::read(&baseline).unwrap())
     );
 }

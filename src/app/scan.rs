@@ -94,19 +94,19 @@ pub fn run_test(args: &TestArgs) -> Result<i32, Fatal> {
         let recorded = recorder
             .record(&result, &settings)
             .map_err(|e| fatal(format!("the run was not recorded: {e}")))?;
-        if !args.output.quiet || args.format != Format::Text {
-            eprintln!(
-                "recorded run {} as #{} of {} in {}{}",
-                &recorded.digest[..12],
-                recorded.sequence,
-                recorded.chain.label(),
-                recorded.location,
-                match &recorded.keyid {
-                    Some(k) => format!(", signed by {k}"),
-                    None => ", unsigned (ASSURE_SIGNING_KEY is not set)".to_owned(),
-                }
-            );
-        }
+        // Said even with --quiet: it is what an auditor compares the
+        // ledger's newest record with (on stderr, never in a report).
+        eprintln!(
+            "recorded run {} as #{} of {} in {}{}",
+            &recorded.digest[..12],
+            recorded.sequence,
+            recorded.chain.label(),
+            recorded.location,
+            match &recorded.keyid {
+                Some(k) => format!(", signed by {k}"),
+                None => ", unsigned (ASSURE_SIGNING_KEY is not set)".to_owned(),
+            }
+        );
     }
     // A spilled result that could not be read back left a report short
     // (stderr named why): the run cannot pass on it.

@@ -52,7 +52,7 @@ pub fn statement(result: &ScanResult, settings: &Settings, ctx: RunContext) -> S
         },
         policies: policies(settings),
         config: settings.config.source.as_ref().map(|p| FileRef {
-            name: crate::paths::slash_path(p),
+            name: super::context::record_path(&crate::paths::slash_path(p)),
             sha256: file_digest(p),
         }),
         source: ctx.source,
@@ -119,7 +119,7 @@ pub fn statement(result: &ScanResult, settings: &Settings, ctx: RunContext) -> S
             .collect(),
         waivers: waivers(result),
         baseline: result.baseline.as_ref().map(|b| BaselineRecord {
-            file: b.file.clone(),
+            file: super::context::record_path(&b.file),
             sha256: settings
                 .baseline
                 .as_deref()
@@ -179,7 +179,13 @@ fn waivers(result: &ScanResult) -> Vec<WaiverRecord> {
         approved_by: w.approved_by.clone(),
         ticket: w.ticket.clone(),
         expires: w.expires.clone(),
-        declared: w.source.clone(),
+        // `path:line`, the path named as the record names paths.
+        declared: match w.source.rsplit_once(':') {
+            Some((path, line)) if line.parse::<usize>().is_ok() => {
+                format!("{}:{line}", super::context::record_path(path))
+            }
+            _ => super::context::record_path(&w.source),
+        },
         origin: json_name(&w.origin),
         status: status.to_owned(),
         findings,

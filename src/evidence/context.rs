@@ -48,6 +48,24 @@ pub fn source(root: &Path, env: &dyn Fn(&str) -> Option<String>) -> Source {
 /// remote, however it is spelled (`https://github.com/acme/app.git`,
 /// `git@github.com:acme/app`, `ssh://git@github.com/acme/app/`) and in
 /// lower case, so a CI job and a laptop extend the same chain.
+/// A path as a record names it: relative to the top of the git work tree
+/// holding it (else to the current folder) when it is absolute, so records
+/// of one repository read the same on every machine; as it is otherwise.
+pub fn record_path(path: &str) -> String {
+    let p = Path::new(path);
+    if !p.is_absolute() {
+        return path.to_owned();
+    }
+    let dir = p.parent().unwrap_or(p);
+    let top = git_output(dir, &["rev-parse", "--show-toplevel"])
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::current_dir().ok());
+    match top.as_deref().and_then(|t| p.strip_prefix(t).ok()) {
+        Some(rel) if !rel.as_os_str().is_empty() => crate::paths::slash_path(rel),
+        _ => path.to_owned(),
+    }
+}
+
 pub fn repository_id(remote: &str) -> String {
     let s = remote.trim();
     let rest = match s.split_once("://") {
