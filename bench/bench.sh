@@ -3,7 +3,8 @@
 # end-to-end (`assure test` with the whole built-in library, JUnit written),
 # the discover-and-parse floor (`assure parse --summary`), and peak memory;
 # then peak memory on 100 and 200 large files (about 170 and 340 MB), which
-# should not grow with the bytes scanned; then start-up on an empty folder.
+# should not grow with the bytes scanned; then what recording the run in a
+# signed evidence ledger adds; then start-up on an empty folder.
 # Each figure is the median of RUNS runs (default 5). Needs GNU time.
 #
 #   bench/bench.sh            # builds release once, writes corpora under target/bench
@@ -50,6 +51,19 @@ for n in $LARGE; do
   awk -v n="$n" -v s="$mb" -v e="$e2e" -v m="$mem" 'BEGIN {
     printf "%-7d %-6s %8d %10.2f %12.0f %10.0f   (large files)\n", n, "-", s, e, n / e, m / 1024 }'
 done
+# Recording the run in a signed ledger, on the largest corpus: the same
+# scan with and without --evidence (a fresh directory store each run, so
+# every run appends the first record of its chain).
+n=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)
+dir="target/bench/corpus-$n"
+key="target/bench/evidence-key"
+[ -f "$key" ] || ssh-keygen -q -t ed25519 -N '' -C bench -f "$key"
+read -r plain _ < <(measure "$BIN" test "$dir" --junit target/bench/junit.xml --format junit)
+rm -rf target/bench/ledgers && mkdir -p target/bench/ledgers
+read -r recorded _ < <(measure bash -c 'ASSURE_SIGNING_KEY="$1" "$2" test "$3" --junit target/bench/junit.xml \
+  --format junit --evidence "$(mktemp -d -p target/bench/ledgers)"' _ "$key" "$BIN" "$dir")
+awk -v n="$n" -v a="$plain" -v b="$recorded" 'BEGIN {
+  printf "evidence on %d files: %.2f s without, %.2f s with a signed record (+%.1f%%)\n", n, a, b, (b - a) * 100 / a }'
 empty=$(mktemp -d)
 start=$(date +%s%N)
 # --allow-empty: an empty scan exits 1 ("nothing examined") otherwise.

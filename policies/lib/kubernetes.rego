@@ -53,33 +53,37 @@ container_lists := {
 # path is where its attributes are located from (see attribute below).
 containers contains c if {
 	some list, label in container_lists
+	some container in pod_spec[list]
+	name := container.name
+	is_string(name)
+	name != ""
+	c := {
+		"id": sprintf("%s/%s:%s", [workload_id, label, name]),
+		"name": name,
+		"container": container,
+		"list": list,
+		"path": "",
+	}
+}
+
+containers contains c if {
+	some list, _ in container_lists
 	some i, container in pod_spec[list]
 	is_object(container)
-	c := container_entry(list, label, i, container)
+	not named(container)
+	position := sprintf("%s[%d]", [list, i])
+	c := {
+		"id": sprintf("%s/%s", [workload_id, position]),
+		"name": position,
+		"container": container,
+		"list": list,
+		"path": sprintf("%s.%s", [pod_spec_path, position]),
+	}
 }
 
 named(container) if {
 	is_string(container.name)
 	container.name != ""
-}
-
-container_entry(list, label, _, container) := {
-	"id": sprintf("%s/%s:%s", [workload_id, label, container.name]),
-	"name": container.name,
-	"container": container,
-	"list": list,
-	"path": "",
-} if named(container)
-
-container_entry(list, _, i, container) := {
-	"id": sprintf("%s/%s", [workload_id, position]),
-	"name": position,
-	"container": container,
-	"list": list,
-	"path": sprintf("%s.%s", [pod_spec_path, position]),
-} if {
-	not named(container)
-	position := sprintf("%s[%d]", [list, i])
 }
 
 # The attribute of a finding about container c's setting `attr`

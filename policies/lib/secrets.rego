@@ -360,3 +360,12 @@ decoded(v) := base64.decode(trimmed) if {
 	regex.match(`^[A-Za-z0-9+/]+={0,2}$`, trimmed)
 	base64.is_valid(trimmed)
 } else := v
+
+# What every secret name or provider key format holds. A resource whose
+# text (names and values, as JSON) holds none of it cannot set a secret and
+# need not be walked setting by setting: nearly every resource of a scan
+# holds none, and one match over its text (a cached regular expression)
+# costs far less than judging each of its settings.
+prefilter := `(?i)pass|pwd|secret|token|credential|(api|private|access|encryption|signing|master|auth)[^a-z0-9]?key|akia|asia|abia|acca|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|k_live_|aiza`
+
+may_hold_secret(body) if regex.match(prefilter, json.marshal(body))

@@ -88,8 +88,13 @@ step(p) := sprintf(".%s", [p]) if is_string(p)
 
 step(p) := sprintf("[%d]", [p]) if is_number(p)
 
+# One look at the whole template first: most hold no secret-like word.
+template_may_hold_secret if secrets.may_hold_secret(object.get(input, "Resources", {}))
+
 deny contains {"msg": msg, "resource": b.id, "attribute": attr} if {
+	template_may_hold_secret
 	some b in blocks
+	secrets.may_hold_secret(b.props)
 	some s in settings(b.props)
 	not skip(b.type, s.keys)
 	what := secrets.argument_secret(array.slice(s.keys, 0, count(s.keys) - 1), s.name, s.value)

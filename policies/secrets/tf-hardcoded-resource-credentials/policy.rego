@@ -111,8 +111,14 @@ default_of(v) := {n |
 	d["default"] == v
 }
 
+# One look at the whole module first: most modules hold no secret-like
+# word at all, and then no block needs a look of its own.
+module_may_hold_secret if secrets.may_hold_secret([object.get(input, "resource", {}), object.get(input, "module", {})])
+
 deny contains {"msg": msg, "resource": b.id, "attribute": attribute} if {
+	module_may_hold_secret
 	some b in blocks
+	secrets.may_hold_secret(b.body)
 	some s in settings(b.body)
 	not skip(b.type, s.keys)
 	what := secrets.argument_secret(array.slice(s.keys, 0, count(s.keys) - 1), s.name, s.value)
