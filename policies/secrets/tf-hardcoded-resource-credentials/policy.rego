@@ -63,7 +63,14 @@ local_source(s) if startswith(s, "./")
 
 local_source(s) if startswith(s, "../")
 
-resources contains b.id if some b in blocks
+# Targets: every resource. A call of a module that is not followed is not
+# one: finding no secret in its arguments examines nothing of what it
+# deploys, and a scan of only such calls must still say "nothing examined".
+# A secret found there still makes a failing target of the call.
+resources contains b.id if {
+	some b in blocks
+	b.type != "module"
+}
 
 # What other controls read (tf-user-data-secrets, aws-lambda-env-secrets,
 # aws-ecs-task-env-secrets), metadata, and a module call's own settings,
