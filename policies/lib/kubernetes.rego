@@ -45,12 +45,12 @@ container_lists := {
 }
 
 # Every container, init container and ephemeral container, as
-# {id, name, container, list, path}: id is Kind/name/container:NAME (or
+# {id, name, container, list}: id is Kind/name/container:NAME (or
 # initContainer:NAME, ephemeralContainer:NAME), which assure maps to the
 # container's line. A container with no name (Knative allows it, and some
 # single-container templates leave it out) is examined too, named by its
-# list and index: Kind/name/containers[0], named containers[0] in messages.
-# path is where its attributes are located from (see attribute below).
+# list and index: Kind/name/containers[0] (assure maps that to the
+# container's line as well), named containers[0] in messages.
 containers contains c if {
 	some list, label in container_lists
 	some container in pod_spec[list]
@@ -62,7 +62,6 @@ containers contains c if {
 		"name": name,
 		"container": container,
 		"list": list,
-		"path": "",
 	}
 }
 
@@ -77,7 +76,6 @@ containers contains c if {
 		"name": position,
 		"container": container,
 		"list": list,
-		"path": sprintf("%s.%s", [pod_spec_path, position]),
 	}
 }
 
@@ -85,16 +83,6 @@ named(container) if {
 	is_string(container.name)
 	container.name != ""
 }
-
-# The attribute of a finding about container c's setting `attr`
-# ("securityContext.privileged"). assure locates a named container from its
-# id, and the attribute from there; an unnamed one has no name to be found
-# by, so its attribute is the whole path from the document
-# (spec.template.spec.containers[0].securityContext.privileged), which
-# points at the same line.
-attribute(c, attr) := attr if c.path == ""
-
-attribute(c, attr) := concat(".", [c.path, attr]) if c.path != ""
 
 # Long-running workloads (not Jobs or bare Pods), which serve traffic.
 is_service_workload if input.kind in {"Deployment", "StatefulSet", "DaemonSet", "Rollout"}

@@ -258,8 +258,22 @@ fn tree_base_path(
                 .into_iter()
                 .find_map(|(prefix, list)| part.strip_prefix(prefix).map(|n| (n, list)))
             });
-            match container {
-                Some((name, list)) => kubernetes_container_path(value, name, list),
+            if let Some((name, list)) = container {
+                return kubernetes_container_path(value, name, list);
+            }
+            // A container with no name: `containers[0]`, by its place.
+            let unnamed = resource.rsplit('/').next().and_then(|last| {
+                let (list, rest) = last.split_once('[')?;
+                let index: usize = rest.strip_suffix(']')?.parse().ok()?;
+                ["containers", "initContainers", "ephemeralContainers"]
+                    .contains(&list)
+                    .then_some((list, index))
+            });
+            match unnamed {
+                Some((list, i)) => {
+                    let spec = super::pod_spec::pod_spec_path(value)?;
+                    Some(join_index(&join_key(&spec, list), i))
+                }
                 None => Some(String::new()),
             }
         }
@@ -328,5 +342,25 @@ mod tests {
             Some("spec.jobTemplate.spec.template.spec.containers[0]")
         );
         assert_eq!(path("CronJob/nightly").as_deref(), Some(""));
+    }
+
+    #[test]
+    fn a_container_without_a_name_is_found_by_its_place() {
+        let doc = json!({"kind": "Service", "apiVersion": "serving.knative.dev/v1", "spec": {"template": {"spec": {
+            "containers": [{"image": "a:1"}],
+            "initContainers": [{"name": "setup"}, {"image": "m:1"}],
+        }}}});
+        let path = |resource: &str| tree_base_path(ResourceScheme::Kubernetes, &doc, resource);
+        assert_eq!(
+            path("Service/hello/containers[0]").as_deref(),
+            Some("spec.template.spec.containers[0]")
+        );
+        assert_eq!(
+            path("Service/hello/initContainers[1]").as_deref(),
+            Some("spec.template.spec.initContainers[1]")
+        );
+        // Not a container list, or not an index: the workload itself.
+        assert_eq!(path("Service/hello/volumes[0]").as_deref(), Some(""));
+        assert_eq!(path("Service/hello/containers[x]").as_deref(), Some(""));
     }
 }

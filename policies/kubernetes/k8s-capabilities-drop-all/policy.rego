@@ -33,9 +33,8 @@ drops_all(c) if {
 	upper(cap) == "ALL"
 }
 
-deny contains {"msg": msg, "resource": c.id, "attribute": attr} if {
+deny contains {"msg": msg, "resource": c.id, "attribute": "securityContext.capabilities.drop"} if {
 	some c in k8s.containers
 	not drops_all(c)
-	attr := k8s.attribute(c, "securityContext.capabilities.drop")
 	msg := sprintf("container %s of %s does not drop all capabilities", [c.name, k8s.workload_id])
 }

@@ -46,9 +46,8 @@ unpinned(image) if {
 
 unpinned(image) if tag(image) == "latest"
 
-deny contains {"msg": msg, "resource": c.id, "attribute": attr} if {
+deny contains {"msg": msg, "resource": c.id, "attribute": "image"} if {
 	some c in k8s.containers
 	unpinned(c.container.image)
-	attr := k8s.attribute(c, "image")
 	msg := sprintf("container %s of %s uses image %s, which is not pinned to a version", [c.name, k8s.workload_id, c.container.image])
 }

@@ -26,9 +26,8 @@ import rego.v1
 
 resources contains c.id if some c in k8s.containers
 
-deny contains {"msg": msg, "resource": c.id, "attribute": attr} if {
+deny contains {"msg": msg, "resource": c.id, "attribute": "securityContext.allowPrivilegeEscalation"} if {
 	some c in k8s.containers
 	not c.container.securityContext.allowPrivilegeEscalation == false
-	attr := k8s.attribute(c, "securityContext.allowPrivilegeEscalation")
 	msg := sprintf("container %s of %s may escalate privileges", [c.name, k8s.workload_id])
 }

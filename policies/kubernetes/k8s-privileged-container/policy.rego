@@ -29,9 +29,8 @@ import rego.v1
 
 resources contains c.id if some c in k8s.containers
 
-deny contains {"msg": msg, "resource": c.id, "attribute": attr} if {
+deny contains {"msg": msg, "resource": c.id, "attribute": "securityContext.privileged"} if {
 	some c in k8s.containers
 	c.container.securityContext.privileged == true
-	attr := k8s.attribute(c, "securityContext.privileged")
 	msg := sprintf("container %s of %s runs privileged", [c.name, k8s.workload_id])
 }

@@ -29,6 +29,6 @@ test_unnamed_knative_container if {
 	privileged.deny == {{
 		"msg": "container containers[0] of Service/hello runs privileged",
 		"resource": "Service/hello/containers[0]",
-		"attribute": "spec.template.spec.containers[0].securityContext.privileged",
+		"attribute": "securityContext.privileged",
 	}} with input as ksvc
 }

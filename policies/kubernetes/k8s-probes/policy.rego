@@ -36,10 +36,9 @@ long_running contains c if {
 
 resources contains c.id if some c in long_running
 
-deny contains {"msg": msg, "resource": c.id, "attribute": attr} if {
+deny contains {"msg": msg, "resource": c.id, "attribute": probe} if {
 	some c in long_running
 	some probe in ["livenessProbe", "readinessProbe"]
 	not c.container[probe]
-	attr := k8s.attribute(c, probe)
 	msg := sprintf("container %s of %s has no %s", [c.name, k8s.workload_id, probe])
 }

@@ -20,5 +20,5 @@ test_unnamed_knative_container_and_not_init_containers if {
 		"containers": [{"image": "k:1"}],
 	}}}}
 	probes.resources == {"Configuration/k/containers[0]"} with input as ksvc
-	{d.attribute | some d in probes.deny} == {"spec.template.spec.containers[0].livenessProbe", "spec.template.spec.containers[0].readinessProbe"} with input as ksvc
+	{d.attribute | some d in probes.deny} == {"livenessProbe", "readinessProbe"} with input as ksvc
 }

@@ -27,9 +27,8 @@ import rego.v1
 
 resources contains c.id if some c in k8s.containers
 
-deny contains {"msg": msg, "resource": c.id, "attribute": attr} if {
+deny contains {"msg": msg, "resource": c.id, "attribute": "securityContext.readOnlyRootFilesystem"} if {
 	some c in k8s.containers
 	not c.container.securityContext.readOnlyRootFilesystem == true
-	attr := k8s.attribute(c, "securityContext.readOnlyRootFilesystem")
 	msg := sprintf("container %s of %s has a writable root filesystem", [c.name, k8s.workload_id])
 }

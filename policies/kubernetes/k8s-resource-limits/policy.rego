@@ -27,10 +27,9 @@ import rego.v1
 
 resources contains c.id if some c in k8s.containers
 
-deny contains {"msg": msg, "resource": c.id, "attribute": attr} if {
+deny contains {"msg": msg, "resource": c.id, "attribute": "resources.limits"} if {
 	some c in k8s.containers
 	some kind in ["cpu", "memory"]
 	not c.container.resources.limits[kind]
-	attr := k8s.attribute(c, "resources.limits")
 	msg := sprintf("container %s of %s has no %s limit", [c.name, k8s.workload_id, kind])
 }

@@ -26,12 +26,11 @@ import rego.v1
 
 resources contains c.id if some c in k8s.containers
 
-deny contains {"msg": msg, "resource": c.id, "attribute": attr} if {
+deny contains {"msg": msg, "resource": c.id, "attribute": "resources.requests"} if {
 	some c in k8s.containers
 	some kind in ["cpu", "memory"]
 	not c.container.resources.requests[kind]
 	# A limit without a request makes Kubernetes request the limit.
 	not c.container.resources.limits[kind]
-	attr := k8s.attribute(c, "resources.requests")
 	msg := sprintf("container %s of %s requests no %s", [c.name, k8s.workload_id, kind])
 }

@@ -47,19 +47,17 @@ non_root(c) if {
 
 runs_as_root(c) if effective(c, "runAsUser") == 0
 
-deny contains {"msg": msg, "resource": c.id, "attribute": attr} if {
+deny contains {"msg": msg, "resource": c.id, "attribute": "securityContext.runAsNonRoot"} if {
 	some c in k8s.containers
 	not non_root(c)
 	not runs_as_root(c)
 	# The message (and so the fingerprint baselines match on) predates the
 	# non-zero runAsUser rule: kept as it was.
-	attr := k8s.attribute(c, "securityContext.runAsNonRoot")
 	msg := sprintf("container %s of %s does not set runAsNonRoot", [c.name, k8s.workload_id])
 }
 
-deny contains {"msg": msg, "resource": c.id, "attribute": attr} if {
+deny contains {"msg": msg, "resource": c.id, "attribute": "securityContext.runAsUser"} if {
 	some c in k8s.containers
 	runs_as_root(c)
-	attr := k8s.attribute(c, "securityContext.runAsUser")
 	msg := sprintf("container %s of %s runs as user 0", [c.name, k8s.workload_id])
 }

@@ -35,11 +35,10 @@ import rego.v1
 
 resources contains c.id if some c in k8s.containers
 
-deny contains {"msg": msg, "resource": c.id, "attribute": attr} if {
+deny contains {"msg": msg, "resource": c.id, "attribute": sprintf("env[%d].value", [i])} if {
 	some c in k8s.containers
 	some i, e in c.container.env
 	secrets.secret_name(e.name)
 	secrets.secret_value(e.value)
-	attr := k8s.attribute(c, sprintf("env[%d].value", [i]))
 	msg := sprintf("container %s of %s sets %s to a literal value", [c.name, k8s.workload_id, e.name])
 }
