@@ -272,7 +272,7 @@ fn tree_base_path(
             match unnamed {
                 Some((list, i)) => {
                     let spec = super::pod_spec::pod_spec_path(value)?;
-                    Some(join_index(&join_key(&spec, list), i))
+                    Some(join_index(&join_key(spec, list), i))
                 }
                 None => Some(String::new()),
             }
