@@ -12,6 +12,22 @@
 
 use std::path::{Path, PathBuf};
 
+/// `a/b/../c` -> `a/c`, `./a` -> `a`, without touching the disk (the
+/// folder named need not exist, and links are not followed).
+pub fn lexically_normal(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// A path with `/` separators, without a leading `./`, with each invalid
 /// byte as `\xNN` and each backslash as `\\` (on Unix).
 pub fn slash_path(p: &Path) -> String {

@@ -17,35 +17,13 @@
 //! counted longer than it is, and only a chain near the limit could be.
 
 use super::recursion::{package_and_imports, ref_path};
-use super::{PolicyError, PolicySource};
+use super::PolicyError;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The longest chain of rules referring to rules accepted. At the measured
 /// ~4 KB of stack per link it needs ~4 MB, an eighth of a worker's stack.
 pub const MAX_CHAIN: usize = 1_000;
-
-/// Check that no chain of references between the rules of `sources` (user
-/// policies) is longer than [`MAX_CHAIN`].
-pub fn check(sources: &[&PolicySource]) -> Result<(), PolicyError> {
-    if sources.is_empty() {
-        return Ok(());
-    }
-    let mut engine = regorus::Engine::new();
-    for src in sources {
-        // Already compiled once; a source that fails here was reported then.
-        if super::add_policy(&mut engine, src).is_err() {
-            return Ok(());
-        }
-    }
-    let Ok(json) = engine.get_ast_as_json() else {
-        return Ok(());
-    };
-    let Ok(Value::Array(modules)) = serde_json::from_str::<Value>(&json) else {
-        return Ok(());
-    };
-    check_modules(&modules)
-}
 
 /// Check the chains of parsed modules (regorus's AST as JSON).
 pub(super) fn check_modules(modules: &[Value]) -> Result<(), PolicyError> {
@@ -227,7 +205,12 @@ fn children<'a>(refers: &'a BTreeMap<String, BTreeSet<String>>, node: &str) -> V
 
 #[cfg(test)]
 mod tests {
+    use super::super::{parsed_modules, PolicySource};
     use super::*;
+
+    fn check(sources: &[&PolicySource]) -> Result<(), PolicyError> {
+        parsed_modules(sources).map_or(Ok(()), |m| check_modules(&m))
+    }
 
     fn chain(rules: usize) -> PolicySource {
         let mut text = String::from("package main\n\nimport rego.v1\n\nr0 := 1\n");

@@ -153,7 +153,7 @@ pub fn compile(
         return Err(errors);
     }
     let user: Vec<&PolicySource> = sources.iter().filter(|s| !s.is_builtin()).collect();
-    if let Err(e) = super::recursion::check(&user).and_then(|()| super::chains::check(&user)) {
+    if let Err(e) = super::check_user_policies(&user) {
         return Err(vec![e]);
     }
     // Prepare the whole set now (rule scheduling, unsafe variables), so such

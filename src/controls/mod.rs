@@ -18,14 +18,45 @@ pub use sources::{builtin_sources, is_test_file, read_sources};
 /// engine holds (conftest mode, where all of them are the user's): no
 /// recursive function, no chain of rules too long to evaluate.
 pub fn check_loaded_policies(engine: &regorus::Engine) -> Result<(), PolicyError> {
-    let Ok(json) = engine.get_ast_as_json() else {
-        return Ok(());
-    };
-    let Ok(serde_json::Value::Array(modules)) = serde_json::from_str(&json) else {
-        return Ok(());
-    };
-    recursion::check_modules(&modules)?;
-    chains::check_modules(&modules)
+    match ast_modules(engine) {
+        Some(modules) => check_modules(&modules),
+        None => Ok(()),
+    }
+}
+
+/// The same checks on the user's policies among a run's sources, parsed
+/// once for both.
+fn check_user_policies(sources: &[&PolicySource]) -> Result<(), PolicyError> {
+    match parsed_modules(sources) {
+        Some(modules) => check_modules(&modules),
+        None => Ok(()),
+    }
+}
+
+fn check_modules(modules: &[serde_json::Value]) -> Result<(), PolicyError> {
+    recursion::check_modules(modules)?;
+    chains::check_modules(modules)
+}
+
+/// regorus's parse tree of `sources`, as JSON modules; `None` when there
+/// are none, or when one does not parse (it was reported when compiled).
+fn parsed_modules(sources: &[&PolicySource]) -> Option<Vec<serde_json::Value>> {
+    if sources.is_empty() {
+        return None;
+    }
+    let mut engine = regorus::Engine::new();
+    for src in sources {
+        add_policy(&mut engine, src).ok()?;
+    }
+    ast_modules(&engine)
+}
+
+fn ast_modules(engine: &regorus::Engine) -> Option<Vec<serde_json::Value>> {
+    let json = engine.get_ast_as_json().ok()?;
+    match serde_json::from_str(&json).ok()? {
+        serde_json::Value::Array(modules) => Some(modules),
+        _ => None,
+    }
 }
 
 use crate::inputs::InputKind;

@@ -9,30 +9,9 @@
 //! file and line of a function in the cycle and the path around it. The
 //! built-in library is not checked: it is the project's, and tested.
 
-use super::{PolicyError, PolicySource};
+use super::PolicyError;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Check the functions of `sources` (user policies) for recursion.
-pub fn check(sources: &[&PolicySource]) -> Result<(), PolicyError> {
-    if sources.is_empty() {
-        return Ok(());
-    }
-    let mut engine = regorus::Engine::new();
-    for src in sources {
-        // Already compiled once; a source that fails here was reported then.
-        if super::add_policy(&mut engine, src).is_err() {
-            return Ok(());
-        }
-    }
-    let Ok(json) = engine.get_ast_as_json() else {
-        return Ok(());
-    };
-    let Ok(Value::Array(modules)) = serde_json::from_str::<Value>(&json) else {
-        return Ok(());
-    };
-    check_modules(&modules)
-}
 
 /// Check the functions of parsed modules (regorus's AST as JSON).
 pub(super) fn check_modules(modules: &[Value]) -> Result<(), PolicyError> {
@@ -247,7 +226,12 @@ static EMPTY: BTreeSet<String> = BTreeSet::new();
 
 #[cfg(test)]
 mod tests {
+    use super::super::{parsed_modules, PolicySource};
     use super::*;
+
+    fn check(sources: &[&PolicySource]) -> Result<(), PolicyError> {
+        parsed_modules(sources).map_or(Ok(()), |m| check_modules(&m))
+    }
 
     fn src(label: &str, text: &str) -> PolicySource {
         PolicySource {

@@ -25,22 +25,10 @@ pub(super) fn distinct_report_paths(
     let key = |p: &std::path::Path| {
         let abs = cwd.join(p);
         // Folders that do not exist yet are compared lexically.
-        let lexical = |d: &std::path::Path| {
-            let mut out = PathBuf::new();
-            for c in d.components() {
-                match c {
-                    std::path::Component::ParentDir => {
-                        out.pop();
-                    }
-                    std::path::Component::CurDir => {}
-                    other => out.push(other),
-                }
-            }
-            out
-        };
-        let dir = abs
-            .parent()
-            .map(|d| d.canonicalize().unwrap_or_else(|_| lexical(d)));
+        let dir = abs.parent().map(|d| {
+            d.canonicalize()
+                .unwrap_or_else(|_| crate::paths::lexically_normal(d))
+        });
         (dir, abs.file_name().map(|n| n.to_owned()))
     };
     let given: Vec<(&str, &std::path::Path)> = reports

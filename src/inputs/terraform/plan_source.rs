@@ -15,10 +15,11 @@ use super::convert::resource_id;
 use super::workspace::MAX_MODULE_DEPTH;
 use crate::inputs::locate::{Location, Locator};
 use crate::inputs::{Document, InputKind, LineStarts};
+use crate::paths::lexically_normal;
 use hcl_edit::Span;
 use serde_json::Value;
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// Files of one folder read at most: a plan beside a folder of thousands
 /// of files is not what this is for.
@@ -54,7 +55,9 @@ pub fn attach(
             Some((i, abs, rel))
         })
         .collect();
-    let root = root.map(lexical).unwrap_or_else(|| lexical(dir_abs));
+    let root = root
+        .map(lexically_normal)
+        .unwrap_or_else(|| lexically_normal(dir_abs));
     let mut folders = Folders {
         root,
         max_file_bytes,
@@ -115,7 +118,7 @@ struct Folders {
 
 impl Folders {
     fn blocks_of(&mut self, abs: &Path, rel: &str) -> &HashMap<String, Location> {
-        let key = lexical(abs);
+        let key = lexically_normal(abs);
         let inside = key.starts_with(&self.root);
         let limit = self.max_file_bytes;
         self.blocks.entry(key.clone()).or_insert_with(|| {
@@ -208,21 +211,6 @@ fn join_rel(base: &str, source: &str) -> Option<String> {
         }
     }
     Some(parts.join("/"))
-}
-
-/// `a/b/../c` -> `a/c`, without touching the disk.
-fn lexical(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 mod folders;
 mod walk;
 
-use folders::{git_root, local_sources, normalize, read_modules_json, relative};
+use folders::{git_root, local_sources, read_modules_json, relative};
 use walk::Walk;
 
 /// How deeply module calls may nest.
@@ -133,7 +133,11 @@ pub fn prepare(units: Vec<Unit>, opts: Options) -> Vec<Unit> {
         let targets = s
             .sources
             .iter()
-            .filter_map(|src| normalize(&dir.join(src)).canonicalize().ok())
+            .filter_map(|src| {
+                crate::paths::lexically_normal(&dir.join(src))
+                    .canonicalize()
+                    .ok()
+            })
             .filter(|t| scanned_dirs.contains(t) && t != dir)
             .collect();
         calls.insert(dir.clone(), targets);

@@ -174,7 +174,7 @@ impl Walk<'_> {
                     "module calls are followed when their folder is scanned".into(),
                 ));
             };
-            let target = normalize(&abs.join(source));
+            let target = crate::paths::lexically_normal(&abs.join(source));
             let repo = ws.repo_of(abs).unwrap_or(abs);
             if !target.starts_with(repo) {
                 return Err(Unresolved::Error(format!(
