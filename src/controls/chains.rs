@@ -16,7 +16,7 @@
 //! that name, even where a local variable shadows it: the chain can only be
 //! counted longer than it is, and only a chain near the limit could be.
 
-use super::recursion::{package_and_imports, ref_path};
+use super::recursion::{package_and_imports, ref_path, resolutions};
 use super::PolicyError;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -91,22 +91,8 @@ fn reference_graph(modules: &[Value]) -> Graph {
     for (full, package, imports, spec) in parsed {
         let mut referred = BTreeSet::new();
         for path in references_in(spec) {
-            let candidates: Vec<Vec<String>> = match path.first().map(String::as_str) {
-                Some("data") => vec![path[1..].to_vec()],
-                Some(first) => {
-                    let mut c = vec![[package.clone(), path.clone()].concat()];
-                    if let Some(import) = imports.get(first) {
-                        let base = import
-                            .strip_prefix(&["data".to_owned()][..])
-                            .unwrap_or(import);
-                        c.push([base.to_vec(), path[1..].to_vec()].concat());
-                    }
-                    c
-                }
-                None => vec![],
-            };
             // The longest prefix that names a rule: `data.lib.r.x` -> `lib.r`.
-            for c in candidates {
+            for c in resolutions(&path, &package, &imports) {
                 if let Some(target) = (1..=c.len())
                     .rev()
                     .map(|n| c[..n].join("."))

@@ -80,6 +80,30 @@ fn span_text(contents: &str, span: &Value) -> Option<String> {
 /// l` -> `l`: `data`, `lib`).
 pub(super) type Imports = BTreeMap<String, Vec<String>>;
 
+/// The full paths a reference written in `package` may name, in the order
+/// Rego resolves them: `data.a.b` is `a.b`; `x.y` is `<package>.x.y`, or,
+/// when `x` is an import, the imported path followed by `y`.
+pub(super) fn resolutions(
+    path: &[String],
+    package: &[String],
+    imports: &Imports,
+) -> Vec<Vec<String>> {
+    match path.first().map(String::as_str) {
+        Some("data") => vec![path[1..].to_vec()],
+        Some(first) => {
+            let mut c = vec![[package, path].concat()];
+            if let Some(import) = imports.get(first) {
+                let base = import
+                    .strip_prefix(&["data".to_owned()][..])
+                    .unwrap_or(import);
+                c.push([base, &path[1..]].concat());
+            }
+            c
+        }
+        None => vec![],
+    }
+}
+
 /// A module's package path and its imports.
 pub(super) fn package_and_imports(module: &Value) -> Option<(Vec<String>, Imports)> {
     let ast = &module["ast"];
@@ -136,22 +160,9 @@ fn call_graph(modules: &[Value]) -> Graph {
             let Some(path) = ref_path(fcn) else {
                 continue;
             };
-            let candidates = match path.first().map(String::as_str) {
-                Some("data") => vec![path[1..].join(".")],
-                Some(first) => {
-                    let mut c = vec![[package.clone(), path.clone()].concat().join(".")];
-                    if let Some(import) = imports.get(first) {
-                        let base = import
-                            .strip_prefix(&["data".to_owned()][..])
-                            .unwrap_or(import);
-                        c.push([base.to_vec(), path[1..].to_vec()].concat().join("."));
-                    }
-                    c
-                }
-                None => vec![],
-            };
-            if let Some(target) = candidates
+            if let Some(target) = resolutions(&path, &package, &imports)
                 .into_iter()
+                .map(|c| c.join("."))
                 .find(|c| graph.defined_at.contains_key(c))
             {
                 called.insert(target);
