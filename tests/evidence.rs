@@ -9,6 +9,7 @@ mod common;
 use assure::evidence::signing::Signer;
 use assure::evidence::statement::Statement;
 use assure::evidence::store::{ChainKey, Store};
+use common::records::{assert_record_follows_the_schemas, assert_valid, payload_of, schema};
 use common::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -101,43 +102,15 @@ fn record_files(ledger: &Path) -> Vec<PathBuf> {
 }
 
 fn payload(file: &Path) -> serde_json::Value {
-    use base64::Engine;
-    let env: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(env["payload"].as_str().unwrap())
-        .unwrap();
-    serde_json::from_slice(&bytes).unwrap()
-}
-
-fn schema(name: &str) -> jsonschema::Validator {
-    let text = std::fs::read_to_string(repo().join("docs/evidence").join(name)).unwrap();
-    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()
-}
-
-fn assert_valid(validator: &jsonschema::Validator, value: &serde_json::Value, what: &str) {
-    let errors: Vec<String> = validator
-        .iter_errors(value)
-        .map(|e| format!("{}: {}", e.instance_path(), e))
-        .collect();
-    assert!(
-        errors.is_empty(),
-        "{what} does not follow the schema:\n{}",
-        errors.join("\n")
-    );
+    payload_of(&serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap())
 }
 
 /// Every record of a ledger folder follows both schemas: its envelope and
 /// the statement inside.
 fn records_follow_the_schema(files: &[PathBuf]) {
-    let (envelope_schema, statement_schema) = (
-        schema("envelope.schema.json"),
-        schema("statement.schema.json"),
-    );
     assert!(!files.is_empty());
     for f in files {
-        let env: serde_json::Value = serde_json::from_slice(&std::fs::read(f).unwrap()).unwrap();
-        assert_valid(&envelope_schema, &env, &f.display().to_string());
-        assert_valid(&statement_schema, &payload(f), &f.display().to_string());
+        assert_record_follows_the_schemas(&std::fs::read(f).unwrap(), &f.display().to_string());
     }
 }
 

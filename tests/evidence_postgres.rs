@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::records::assert_record_follows_the_schemas;
 use common::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -108,6 +109,22 @@ fn scan(dir: &Path, url: &str, key: &Path) -> Output {
     )
 }
 
+/// Every record in the database follows the published schemas.
+fn records_follow_the_schemas(client: &mut postgres::Client) -> usize {
+    let rows = client
+        .query(
+            "SELECT digest, envelope FROM assure_ledger.runs ORDER BY chain, sequence",
+            &[],
+        )
+        .unwrap();
+    for r in &rows {
+        let digest: String = r.get(0);
+        let envelope: Vec<u8> = r.get(1);
+        assert_record_follows_the_schemas(&envelope, &format!("record {digest}"));
+    }
+    rows.len()
+}
+
 #[test]
 fn runs_recorded_in_postgres_verify_and_rows_cannot_be_changed() {
     let Some(db) = database("basic") else { return };
@@ -147,6 +164,7 @@ fn runs_recorded_in_postgres_verify_and_rows_cannot_be_changed() {
     assert_eq!(stdout(&out).lines().count(), 4, "{}", stdout(&out));
 
     let mut client = postgres::Client::connect(&db.url, postgres::NoTls).unwrap();
+    assert_eq!(records_follow_the_schemas(&mut client), 3);
     let targets: i64 = client
         .query_one("SELECT count(*) FROM assure_ledger.targets", &[])
         .unwrap()
@@ -275,6 +293,7 @@ fn concurrent_runs_extend_one_chain_in_postgres() {
         .map(|r| r.get(0))
         .collect();
     assert_eq!(sequences, [1, 2, 3, 4, 5, 6]);
+    assert_eq!(records_follow_the_schemas(&mut client), 6);
     let pub_file = p.path().join("ci.pub").to_string_lossy().into_owned();
     let out = assure_clean(
         p.path(),
